@@ -1,0 +1,192 @@
+// Package valuejson converts between JSON text and value trees, keeping the
+// key order of objects. It uses encoding/json, so the wasm build must not
+// import it (the bridge parses with the browser's JSON instead); tests and
+// host programs may.
+package valuejson
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/wcblocks/checkoutwasm/core/value"
+)
+
+// Parse decodes JSON text into a value tree (objects become *value.Object
+// with keys in document order). It returns an error for invalid JSON or
+// trailing data.
+func Parse(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	v, err := parseValue(dec)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("valuejson: trailing data after JSON value")
+	}
+	return v, nil
+}
+
+// MustParse is Parse for tests and literals; it panics on bad JSON.
+func MustParse(s string) any {
+	v, err := Parse([]byte(s))
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+func parseValue(dec *json.Decoder) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	return fromToken(dec, tok)
+}
+
+func fromToken(dec *json.Decoder, tok json.Token) (any, error) {
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			var b value.Builder
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				k, ok := kt.(string)
+				if !ok {
+					return nil, fmt.Errorf("valuejson: object key %v is not a string", kt)
+				}
+				v, err := parseValue(dec)
+				if err != nil {
+					return nil, err
+				}
+				b.Set(k, v)
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil, err
+			}
+			return b.Build(), nil
+		case '[':
+			arr := []any{}
+			for dec.More() {
+				v, err := parseValue(dec)
+				if err != nil {
+					return nil, err
+				}
+				arr = append(arr, v)
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil, err
+			}
+			return arr, nil
+		}
+		return nil, fmt.Errorf("valuejson: unexpected delimiter %v", t)
+	case json.Number:
+		f, err := t.Float64()
+		if err != nil {
+			return nil, err
+		}
+		return f, nil
+	case string, bool, nil:
+		return t, nil
+	}
+	return nil, fmt.Errorf("valuejson: unexpected token %v", tok)
+}
+
+// Marshal encodes a value tree as JSON the way JSON.stringify does:
+// object keys in order, undefined and functions omitted from objects and
+// turned into null inside arrays, non-finite numbers as null, opaque
+// objects as {}. Go maps (map[string]any) are accepted with sorted keys.
+func Marshal(v any) []byte {
+	var buf bytes.Buffer
+	write(&buf, v)
+	return buf.Bytes()
+}
+
+func skipped(v any) bool {
+	switch x := v.(type) {
+	case value.Undefined:
+		return true
+	case value.Opaque:
+		return x.TypeOf == "function" || x.TypeOf == "symbol" || x.TypeOf == "undefined"
+	}
+	return false
+}
+
+func write(buf *bytes.Buffer, v any) {
+	switch x := v.(type) {
+	case nil, value.Undefined:
+		buf.WriteString("null")
+	case bool, string:
+		b, _ := json.Marshal(x)
+		buf.Write(b)
+	case float64, int, int64:
+		f, _ := value.Number(x)
+		s := value.String(f)
+		if s == "NaN" || s == "Infinity" || s == "-Infinity" {
+			s = "null"
+		}
+		buf.WriteString(s)
+	case []any:
+		buf.WriteByte('[')
+		for i, e := range x {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if skipped(e) {
+				buf.WriteString("null")
+				continue
+			}
+			write(buf, e)
+		}
+		buf.WriteByte(']')
+	case *value.Object:
+		buf.WriteByte('{')
+		first := true
+		x.Range(func(k string, e any) bool {
+			if skipped(e) {
+				return true
+			}
+			if !first {
+				buf.WriteByte(',')
+			}
+			first = false
+			write(buf, k)
+			buf.WriteByte(':')
+			write(buf, e)
+			return true
+		})
+		buf.WriteByte('}')
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var b value.Builder
+		for _, k := range keys {
+			b.Set(k, x[k])
+		}
+		write(buf, b.Build())
+	case value.Opaque:
+		if skipped(x) {
+			buf.WriteString("null")
+			return
+		}
+		buf.WriteString("{}")
+	default:
+		b, err := json.Marshal(x)
+		if err != nil {
+			buf.WriteString("null")
+			return
+		}
+		buf.Write(b)
+	}
+}

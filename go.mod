@@ -1,0 +1,3 @@
+module github.com/wcblocks/checkoutwasm
+
+go 1.26
