@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
@@ -124,9 +125,10 @@ func write(buf *bytes.Buffer, v any) {
 	switch x := v.(type) {
 	case nil, value.Undefined:
 		buf.WriteString("null")
-	case bool, string:
-		b, _ := json.Marshal(x)
-		buf.Write(b)
+	case bool:
+		buf.WriteString(strconv.FormatBool(x))
+	case string:
+		writeString(buf, x)
 	case float64, int, int64:
 		f, _ := value.Number(x)
 		s := value.String(f)
@@ -158,7 +160,7 @@ func write(buf *bytes.Buffer, v any) {
 				buf.WriteByte(',')
 			}
 			first = false
-			write(buf, k)
+			writeString(buf, k)
 			buf.WriteByte(':')
 			write(buf, e)
 			return true
@@ -189,4 +191,13 @@ func write(buf *bytes.Buffer, v any) {
 		}
 		buf.Write(b)
 	}
+}
+
+// writeString writes s as a JSON string the way JSON.stringify does (no
+// HTML escaping of <, > and &).
+func writeString(buf *bytes.Buffer, s string) {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	buf.Truncate(buf.Len() - 1) // Encode appends a newline
 }

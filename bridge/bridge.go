@@ -1,0 +1,244 @@
+//go:build js && wasm
+
+// Package bridge connects core/engine to JavaScript: it reads the load
+// options from the host object web/checkout.js prepares, converts JS values
+// to core values and back, exports the API checkout.js forwards to, wraps JS
+// observers and canMakePayment callbacks, performs the checkout request with
+// the page's fetch, and publishes one frozen snapshot per changed store after
+// every change. It decides nothing: every rule lives in core.
+//
+// Errors: no export ever panics into JS. Synchronous exports return either
+// their result or an envelope {__wcThrow: Error} that checkout.js throws
+// (a Go callback cannot throw into its JS caller); asynchronous ones return
+// a Promise that rejects. Bad arguments become TypeErrors naming the
+// function and the argument (D34).
+package bridge
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/hack-pad/safejs"
+	"github.com/norunners/vert"
+
+	"github.com/wcblocks/checkoutwasm/core/engine"
+	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/core/store"
+	"github.com/wcblocks/checkoutwasm/core/value"
+)
+
+// Version is the module version string (wc.wcCheckoutWasm.version).
+const Version = "0.1.0"
+
+// HostName is the global checkout.js sets before running the module.
+const HostName = "__wcCheckoutWasmHost"
+
+// Bridge is one started module instance.
+type Bridge struct {
+	host    safejs.Value
+	conv    *converter
+	eng     *engine.Engine
+	caches  map[string]*objCache
+	exports []*funcHandle
+	subs    map[int]func()
+	nextSub int
+	api     safejs.Value
+}
+
+// loadOptions is the flat part of the load() options (js-api.md "Loading").
+type loadOptions struct {
+	Nonce       string `js:"nonce"`
+	StoreAPIURL string `js:"storeApiUrl"`
+	Debug       bool   `js:"debug"`
+	PageURL     string `js:"pageUrl"`
+}
+
+// Start reads host.config, builds the engine, publishes the initial
+// snapshots, and calls host.ready(api). It returns an error (and calls
+// nothing) when the host object is missing.
+func Start(host safejs.Value) (*Bridge, error) {
+	if host.IsUndefined() || host.IsNull() {
+		return nil, &engine.ArgError{Func: "checkout module", Arg: HostName, Want: "an object prepared by checkout.js"}
+	}
+	b := &Bridge{host: host, conv: newConverter(), caches: map[string]*objCache{}, subs: map[int]func(){}}
+	cfg := b.engineConfig(get(host, "config"))
+	b.eng = engine.New(cfg)
+	b.eng.Subscribe(b.publishChange)
+	api, err := b.buildAPI()
+	if err != nil {
+		return nil, err
+	}
+	b.api = api
+	// Initial snapshots first, then ready (docs/contracts.md).
+	b.publish(engine.StoreKeys(), b.eng.Snapshot())
+	if _, err := host.Call("ready", api); err != nil {
+		return nil, errorFromCall(err)
+	}
+	return b, nil
+}
+
+// Engine exposes the engine (tests).
+func (b *Bridge) Engine() *engine.Engine { return b.eng }
+
+// API is the object given to host.ready.
+func (b *Bridge) API() safejs.Value { return b.api }
+
+// Close releases every exported function (tests; a page never closes).
+func (b *Bridge) Close() {
+	for _, f := range b.exports {
+		f.Release()
+	}
+	b.exports = nil
+}
+
+func (b *Bridge) engineConfig(opts safejs.Value) engine.Config {
+	var lo loadOptions
+	if !opts.IsUndefined() && !opts.IsNull() {
+		_ = vert.ValueOf(safejs.Unsafe(opts)).AssignTo(&lo) // a bad option keeps its default
+	}
+	cfg := engine.Config{
+		Nonce:       lo.Nonce,
+		StoreAPIURL: lo.StoreAPIURL,
+		Debug:       lo.Debug,
+		PageURL:     lo.PageURL,
+		Cart:        engine.CartConfig{NeedsPayment: true},
+		Logger:      hostLogger{b},
+		Transport:   &fetchTransport{conv: b.conv},
+	}
+	if cfg.PageURL == "" {
+		if href := get(get(safejs.Global(), "location"), "href"); href.Type() == safejs.TypeString {
+			cfg.PageURL, _ = href.String()
+		}
+	}
+	if cd := value.AsObject(b.conv.toValue(get(opts, "checkoutData"))); cd != nil {
+		cfg.CheckoutData.OrderID = intOf(cd.Get("order_id"))
+		cfg.CheckoutData.CustomerID = intOf(cd.Get("customer_id"))
+		cfg.CheckoutData.OrderNotes, _ = value.Str(cd.Get("order_notes"))
+		cfg.CheckoutData.BillingAddress = value.AsObject(cd.Get("billing_address"))
+		cfg.CheckoutData.ShippingAddress = value.AsObject(cd.Get("shipping_address"))
+	}
+	if cart := value.AsObject(b.conv.toValue(get(opts, "cart"))); cart != nil {
+		if v, ok := cart.Get("needsPayment").(bool); ok {
+			cfg.Cart.NeedsPayment = v
+		}
+		if v, ok := cart.Get("needsShipping").(bool); ok {
+			cfg.Cart.NeedsShipping = v
+		}
+		if list, ok := cart.Get("paymentMethods").([]any); ok {
+			cfg.Cart.PaymentMethods = []string{}
+			for _, n := range list {
+				if s, ok := n.(string); ok {
+					cfg.Cart.PaymentMethods = append(cfg.Cart.PaymentMethods, s)
+				}
+			}
+		}
+	}
+	if to := value.AsObject(b.conv.toValue(get(opts, "observerTimeoutMs"))); to != nil {
+		cfg.ObserverTimeouts = map[observer.Event]time.Duration{}
+		to.Range(func(k string, v any) bool {
+			if ms, ok := value.Number(v); ok && ms > 0 {
+				cfg.ObserverTimeouts[observer.Event(k)] = time.Duration(ms * float64(time.Millisecond))
+			}
+			return true
+		})
+	}
+	for _, k := range []struct {
+		key string
+		dst **value.Object
+	}{{"savedPaymentMethods", &cfg.SavedPaymentMethods}, {"globalPaymentMethods", &cfg.GlobalPaymentMethods}} {
+		*k.dst = value.AsObject(b.conv.toValue(get(opts, k.key)))
+	}
+	if order, ok := b.conv.toValue(get(opts, "paymentMethodSortOrder")).([]any); ok {
+		for _, n := range order {
+			if s, ok := n.(string); ok {
+				cfg.PaymentMethodSortOrder = append(cfg.PaymentMethodSortOrder, s)
+			}
+		}
+	}
+	nav := get(opts, "navigate")
+	cfg.Navigate = func(url string) {
+		if isFunction(nav) {
+			if _, err := nav.Invoke(url); err != nil {
+				b.logError("checkout: navigate option threw", errorFromCall(err))
+			}
+			return
+		}
+		if loc := get(safejs.Global(), "location"); !loc.IsUndefined() {
+			if _, err := loc.Call("assign", url); err != nil {
+				b.logError("checkout: location.assign failed", errorFromCall(err))
+			}
+		}
+	}
+	return cfg
+}
+
+func intOf(v any) int {
+	if f, ok := value.Number(v); ok {
+		return int(f)
+	}
+	if s, ok := v.(string); ok {
+		n, _ := strconv.Atoi(s)
+		return n
+	}
+	return 0
+}
+
+// publishChange is the engine listener: one host.publish per change.
+func (b *Bridge) publishChange(c engine.Change) {
+	b.publish(c.Stores, c.Snapshot)
+}
+
+// publish converts the views of keys to frozen JS objects and hands them to
+// host.publish in one call.
+func (b *Bridge) publish(keys []string, s store.Snapshot) {
+	changes, err := b.conv.object.New()
+	if err != nil {
+		return
+	}
+	env := b.eng.Env()
+	for _, k := range keys {
+		c := b.caches[k]
+		if c == nil {
+			c = &objCache{}
+			b.caches[k] = c
+		}
+		c.begin()
+		_ = changes.Set(k, b.conv.toJS(s.View(k, env), true, c))
+		c.end()
+	}
+	if _, err := b.host.Call("publish", changes); err != nil {
+		b.logError("checkout: a subscribe listener failed", errorFromCall(err))
+	}
+}
+
+// hostLogger routes console output through host.warn / host.error, falling
+// back to console.
+type hostLogger struct{ b *Bridge }
+
+func (l hostLogger) Warn(msg string) { l.b.call("warn", msg) }
+func (l hostLogger) Error(msg string, err error) {
+	var reason any = safejs.Undefined()
+	if je, ok := err.(*jsError); ok && !je.reason.IsUndefined() {
+		reason = je.reason
+	} else if err != nil {
+		reason = err.Error()
+	}
+	l.b.call("error", msg, reason)
+}
+func (l hostLogger) Debug(msg string) { l.b.call("debug", msg) }
+
+func (b *Bridge) logError(msg string, err error) { hostLogger{b}.Error(msg, err) }
+
+func (b *Bridge) call(method string, args ...any) {
+	if isFunction(get(b.host, method)) {
+		if _, err := b.host.Call(method, args...); err == nil {
+			return
+		}
+	}
+	console := global("console")
+	m := method
+	if m == "debug" {
+		m = "log"
+	}
+	_, _ = console.Call(m, args...)
+}

@@ -1,0 +1,355 @@
+//go:build js && wasm
+
+package bridge
+
+import (
+	"context"
+	"errors"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/hack-pad/safejs"
+	"github.com/norunners/vert"
+
+	"github.com/wcblocks/checkoutwasm/core/engine"
+	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/core/value"
+)
+
+// ThrowKey is the envelope key a synchronous export uses to ask checkout.js
+// to throw the Error it carries.
+const ThrowKey = "__wcThrow"
+
+type syncExport func(args []safejs.Value) (any, error)
+
+func arg(args []safejs.Value, i int) safejs.Value {
+	if i < len(args) {
+		return args[i]
+	}
+	return safejs.Undefined()
+}
+
+// export adds a synchronous function to api. Its result, or the envelope for
+// an error or a recovered panic, is returned to JS.
+func (b *Bridge) export(api safejs.Value, name string, fn syncExport) error {
+	h, err := newFunc(func(_ safejs.Value, args []safejs.Value) (ret any) {
+		defer func() {
+			if r := recover(); r != nil {
+				ret = b.envelope(errors.New("checkout: " + name + " failed: " + panicToError(r).Error()))
+			}
+		}()
+		v, err := fn(args)
+		if err != nil {
+			return b.envelope(err)
+		}
+		if jv, ok := v.(safejs.Value); ok {
+			return safejs.Unsafe(jv)
+		}
+		return v
+	})
+	if err != nil {
+		return err
+	}
+	b.exports = append(b.exports, h)
+	return api.Set(name, h.Value())
+}
+
+func (b *Bridge) envelope(err error) any {
+	env, _ := b.conv.object.New()
+	_ = env.Set(ThrowKey, errorValue(err))
+	return safejs.Unsafe(env)
+}
+
+// errorValue makes the JS Error for err: a TypeError for bad input (D34),
+// the original reason for a JS rejection, an Error otherwise.
+func errorValue(err error) safejs.Value {
+	var ae *engine.ArgError
+	var ue *engine.UnknownError
+	ctor := "Error"
+	if errors.As(err, &ae) || errors.As(err, &ue) {
+		ctor = "TypeError"
+	}
+	var je *jsError
+	if errors.As(err, &je) && !je.reason.IsUndefined() {
+		return je.reason
+	}
+	v, e := global(ctor).New(err.Error())
+	if e != nil {
+		return safejs.Undefined()
+	}
+	return v
+}
+
+type panicError struct{ msg string }
+
+func (p panicError) Error() string { return p.msg }
+
+func panicToError(r any) error {
+	if err, ok := r.(error); ok {
+		return err
+	}
+	return panicError{value.String(r)}
+}
+
+func (b *Bridge) buildAPI() (safejs.Value, error) {
+	api, err := b.conv.object.New()
+	if err != nil {
+		return api, err
+	}
+	_ = api.Set("version", Version)
+	exports := []struct {
+		name string
+		fn   syncExport
+	}{
+		{"dispatch", b.apiDispatch},
+		{"on", b.apiOn},
+		{"off", b.apiOff},
+		{"registerPaymentMethod", func(a []safejs.Value) (any, error) { return b.apiRegister(a, false) }},
+		{"registerExpressPaymentMethod", func(a []safejs.Value) (any, error) { return b.apiRegister(a, true) }},
+		{"submit", b.apiSubmit},
+		{"reset", func([]safejs.Value) (any, error) { b.eng.Reset(); return nil, nil }},
+		{"getTrace", b.apiGetTrace},
+		{"clearTrace", func([]safejs.Value) (any, error) { b.eng.ClearTrace(); return nil, nil }},
+		{"expressAction", b.apiExpressAction},
+		{"actionNames", b.apiActionNames},
+	}
+	for _, e := range exports {
+		if err := b.export(api, e.name, e.fn); err != nil {
+			return api, err
+		}
+	}
+	return api, nil
+}
+
+// apiDispatch checks the arguments now (a TypeError is thrown at the call)
+// and runs the action in a goroutine; the Promise resolves after the change
+// and its reactions.
+func (b *Bridge) apiDispatch(args []safejs.Value) (any, error) {
+	key, _ := arg(args, 0).String()
+	action, _ := arg(args, 1).String()
+	var vals []any
+	if list, ok := b.conv.toValue(arg(args, 2)).([]any); ok {
+		vals = list
+	}
+	if err := b.eng.CheckDispatch(key, action, vals); err != nil {
+		return nil, err
+	}
+	return newPromise(func() (any, error) {
+		return nil, b.eng.Dispatch(context.Background(), key, action, vals)
+	}, nil), nil
+}
+
+// apiOn registers a JS observer: on(registrationName, callback, priority,
+// options) -> subscription id (checkout.js makes the unsubscribe function,
+// which calls off(id)).
+func (b *Bridge) apiOn(args []safejs.Value) (any, error) {
+	name, _ := arg(args, 0).String()
+	ev, deprecated, ok := observer.Lookup(name)
+	if !ok {
+		return nil, &engine.UnknownError{Func: "eventRegistration", What: "event", Name: name}
+	}
+	cb := arg(args, 1)
+	if !isFunction(cb) {
+		return nil, &engine.ArgError{Func: name, Arg: "callback", Want: "a function", Got: cb.Type().String()}
+	}
+	prio := 10.0
+	if p := arg(args, 2); !p.IsUndefined() {
+		if p.Type() != safejs.TypeNumber {
+			return nil, &engine.ArgError{Func: name, Arg: "priority", Want: "a finite number", Got: p.Type().String()}
+		}
+		prio, _ = p.Float()
+		if math.IsNaN(prio) || math.IsInf(prio, 0) {
+			return nil, &engine.ArgError{Func: name, Arg: "priority", Want: "a finite number", Got: "number"}
+		}
+	}
+	opts := observer.Options{}
+	if o := value.AsObject(b.conv.toValue(arg(args, 3))); o != nil {
+		opts.Label, _ = value.Str(o.Get("label"))
+		if ms, ok := value.Number(o.Get("timeoutMs")); ok && ms > 0 && !math.IsInf(ms, 0) {
+			opts.Timeout = time.Duration(ms * float64(time.Millisecond))
+		}
+	}
+	if opts.Label == "" {
+		if fnName := get(cb, "name"); fnName.Type() == safejs.TypeString {
+			opts.Label, _ = fnName.String()
+		}
+	}
+	if deprecated {
+		b.eng.Warn("alias:"+name, name+" is deprecated; use "+replacement(ev)+" instead.")
+	}
+	unsubscribe := b.eng.Registry().Add(ev, b.observerFunc(cb), prio, opts)
+	b.nextSub++
+	id := b.nextSub
+	b.subs[id] = unsubscribe
+	return float64(id), nil
+}
+
+func replacement(ev observer.Event) string {
+	switch ev {
+	case observer.PaymentSetup:
+		return "onPaymentSetup"
+	case observer.CheckoutValidation:
+		return "onCheckoutValidation"
+	case observer.CheckoutSuccess:
+		return "onCheckoutSuccess"
+	case observer.CheckoutFail:
+		return "onCheckoutFail"
+	}
+	return string(ev)
+}
+
+func (b *Bridge) apiOff(args []safejs.Value) (any, error) {
+	idf, _ := arg(args, 0).Float()
+	id := int(idf)
+	if unsub, ok := b.subs[id]; ok {
+		unsub()
+		delete(b.subs, id)
+	}
+	return nil, nil
+}
+
+// observerFunc adapts a JS callback to a core observer. It is called with
+// (data, {signal, attemptId}) (D18); a returned Promise is awaited in the
+// emitter's goroutine; a throw or rejection is returned as an error.
+func (b *Bridge) observerFunc(cb safejs.Value) observer.Func {
+	return func(ctx context.Context, data any) (any, error) {
+		second, _ := b.conv.object.New()
+		_ = second.Set("attemptId", observer.AttemptID(ctx))
+		if ac, err := global("AbortController").New(); err == nil {
+			_ = second.Set("signal", get(ac, "signal"))
+			abort := func() { _, _ = ac.Call("abort") }
+			if done := engine.AttemptDone(ctx); done != nil {
+				go func() { <-done; abort() }()
+			}
+			context.AfterFunc(ctx, func() {
+				if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+					abort() // D17/D18: the time budget ran out
+				}
+			})
+		}
+		res, err := cb.Invoke(b.conv.toJS(data, false, nil), second)
+		if err != nil {
+			return value.Undef, errorFromCall(err)
+		}
+		if isThenable(res) {
+			v, err := await(ctx, res)
+			if err != nil {
+				return value.Undef, err
+			}
+			return b.conv.toValue(v), nil
+		}
+		return b.conv.toValue(res), nil
+	}
+}
+
+// apiRegister registers a payment method config (js-api.md
+// wc.wcBlocksRegistry) and schedules the availability check (ref §7 R11).
+func (b *Bridge) apiRegister(args []safejs.Value, express bool) (any, error) {
+	fn := "registerPaymentMethod"
+	if express {
+		fn = "registerExpressPaymentMethod"
+	}
+	cfg := arg(args, 0)
+	if cfg.Type() != safejs.TypeObject {
+		return nil, &engine.ArgError{Func: fn, Arg: "config", Want: "an object", Got: cfg.Type().String()}
+	}
+	name := get(cfg, "name")
+	if name.Type() != safejs.TypeString {
+		return nil, &engine.ArgError{Func: fn, Arg: "name", Want: "a non-empty string", Got: name.Type().String()}
+	}
+	if get(cfg, "content").IsUndefined() {
+		return nil, &engine.ArgError{Func: fn, Arg: "content", Want: "a function", Got: "undefined"}
+	}
+	pm := engine.PaymentMethod{}
+	pm.Name, _ = name.String()
+	if id := get(cfg, "paymentMethodId"); id.Type() == safejs.TypeString {
+		pm.PaymentMethodID, _ = id.String()
+	}
+	if s := get(get(cfg, "supports"), "showSavedCards"); !s.IsUndefined() {
+		pm.ShowSavedCards, _ = s.Truthy()
+	}
+	cmp := get(cfg, "canMakePayment")
+	switch cmp.Type() {
+	case safejs.TypeBoolean:
+		ok, _ := cmp.Bool()
+		pm.CanMakePayment = func(context.Context, any) (any, error) { return ok, nil }
+	case safejs.TypeFunction:
+		pm.CanMakePayment = func(ctx context.Context, a any) (any, error) {
+			res, err := cmp.Invoke(b.conv.toJS(a, false, nil))
+			if err != nil {
+				return nil, errorFromCall(err)
+			}
+			if isThenable(res) {
+				if res, err = await(ctx, res); err != nil {
+					return nil, err
+				}
+			}
+			return b.conv.toValue(res), nil
+		}
+	default:
+		return nil, &engine.ArgError{Func: fn, Arg: "canMakePayment", Want: "a function or a boolean", Got: cmp.Type().String()}
+	}
+	if err := b.eng.RegisterPaymentMethod(pm, express); err != nil {
+		return nil, err
+	}
+	b.eng.RequestAvailabilityUpdate(nil)
+	return nil, nil
+}
+
+// apiSubmit starts (or joins, D12) an attempt; the Promise resolves with its outcome (D19).
+func (b *Bridge) apiSubmit([]safejs.Value) (any, error) {
+	a := b.eng.Submit()
+	return newPromise(func() (any, error) {
+		return a.Outcome(), nil
+	}, func(v any) safejs.Value { return b.conv.toJS(v, false, nil) }), nil
+}
+
+func (b *Bridge) apiExpressAction(args []safejs.Value) (any, error) {
+	name, _ := arg(args, 0).String()
+	kind, _ := arg(args, 1).String()
+	msg := b.conv.toValue(arg(args, 2))
+	return newPromise(func() (any, error) {
+		return nil, b.eng.ExpressAction(name, kind, msg)
+	}, nil), nil
+}
+
+func (b *Bridge) apiActionNames(args []safejs.Value) (any, error) {
+	key, _ := arg(args, 0).String()
+	names := engine.ActionNames(key)
+	if names == nil {
+		return nil, &engine.UnknownError{Func: "actionNames", What: "store", Name: key}
+	}
+	return b.conv.toJS(names, false, nil), nil
+}
+
+// traceRecord is a trace record as JS sees it (D24), converted with vert.
+type traceRecord struct {
+	Time          float64 `js:"time"`
+	AttemptID     string  `js:"attemptId"`
+	Kind          string  `js:"kind"`
+	Event         string  `js:"event"`
+	Label         string  `js:"label"`
+	Priority      float64 `js:"priority"`
+	DurationMs    float64 `js:"durationMs"`
+	Result        string  `js:"result"`
+	Status        string  `js:"status"`
+	PaymentStatus string  `js:"paymentStatus"`
+	URL           string  `js:"url"`
+	Message       string  `js:"message"`
+}
+
+func (b *Bridge) apiGetTrace([]safejs.Value) (any, error) {
+	recs := b.eng.Trace()
+	out := make([]traceRecord, len(recs))
+	for i, r := range recs {
+		out[i] = traceRecord{
+			Time: float64(r.Time.UnixNano()) / 1e6, AttemptID: r.AttemptID, Kind: r.Kind, Event: r.Event,
+			Label: r.Label, Priority: r.Priority, DurationMs: r.DurationMs, Result: r.Result,
+			Status: r.Status, PaymentStatus: r.PaymentStatus, URL: r.URL, Message: r.Message,
+		}
+	}
+	return safejs.Safe(vert.ValueOf(out).JSValue()), nil
+}
+
+var _ = strconv.Itoa

@@ -1,0 +1,205 @@
+//go:build js && wasm
+
+package bridge
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+
+	"github.com/hack-pad/safejs"
+)
+
+// liveFuncs counts js.Funcs created through newFunc and not yet released.
+var liveFuncs atomic.Int64
+
+// LiveFuncs is the number of Go functions currently exposed to JS by the
+// bridge. Tests use it to prove that per-call functions are released.
+func LiveFuncs() int64 { return liveFuncs.Load() }
+
+// funcHandle is a counted safejs.Func; Release is idempotent.
+type funcHandle struct {
+	f        safejs.Func
+	released atomic.Bool
+}
+
+func newFunc(fn func(this safejs.Value, args []safejs.Value) any) (*funcHandle, error) {
+	f, err := safejs.FuncOf(fn)
+	if err != nil {
+		return nil, err
+	}
+	liveFuncs.Add(1)
+	return &funcHandle{f: f}, nil
+}
+
+func (h *funcHandle) Value() safejs.Value { return h.f.Value() }
+
+func (h *funcHandle) Release() {
+	if h.released.CompareAndSwap(false, true) {
+		h.f.Release()
+		liveFuncs.Add(-1)
+	}
+}
+
+// global reads a global property; an absent one is undefined.
+func global(name string) safejs.Value {
+	v, err := safejs.Global().Get(name)
+	if err != nil {
+		return safejs.Undefined()
+	}
+	return v
+}
+
+func get(v safejs.Value, prop string) safejs.Value {
+	if v.IsUndefined() || v.IsNull() {
+		return safejs.Undefined()
+	}
+	r, err := v.Get(prop)
+	if err != nil {
+		return safejs.Undefined()
+	}
+	return r
+}
+
+func isFunction(v safejs.Value) bool { return v.Type() == safejs.TypeFunction }
+
+// jsError is a JS exception or rejection reason carried as a Go error.
+type jsError struct {
+	msg    string
+	reason safejs.Value
+}
+
+func (e *jsError) Error() string { return e.msg }
+
+// errorFromJS describes a rejection reason or thrown value.
+func errorFromJS(reason safejs.Value) error {
+	msg := ""
+	if m := get(reason, "message"); m.Type() == safejs.TypeString {
+		msg, _ = m.String()
+	}
+	if msg == "" {
+		if s, err := global("String").Invoke(reason); err == nil {
+			msg, _ = s.String()
+		}
+	}
+	if msg == "" {
+		msg = "rejected"
+	}
+	return &jsError{msg: msg, reason: reason}
+}
+
+// errorFromCall turns a safejs call error (a JS exception) into a jsError.
+func errorFromCall(err error) error {
+	var je *jsError
+	if errors.As(err, &je) {
+		return err
+	}
+	var se safejs.Error
+	if errors.As(err, &se) {
+		return &jsError{msg: se.Error(), reason: safejs.Undefined()}
+	}
+	return err
+}
+
+// isThenable reports whether v has a callable `then`.
+func isThenable(v safejs.Value) bool {
+	t := v.Type()
+	if t != safejs.TypeObject && t != safejs.TypeFunction {
+		return false
+	}
+	return isFunction(get(v, "then"))
+}
+
+// await waits, in the calling goroutine (never a js.FuncOf callback), for a
+// thenable to settle or ctx to end. The two callbacks release themselves
+// when the promise settles; a promise that never settles keeps them (two
+// functions) alive, which is the price of not racing JS's event loop.
+func await(ctx context.Context, p safejs.Value) (safejs.Value, error) {
+	type result struct {
+		v   safejs.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	var ok, fail *funcHandle
+	release := func() {
+		ok.Release()
+		fail.Release()
+	}
+	var err error
+	ok, err = newFunc(func(_ safejs.Value, args []safejs.Value) any {
+		v := safejs.Undefined()
+		if len(args) > 0 {
+			v = args[0]
+		}
+		ch <- result{v: v}
+		release()
+		return nil
+	})
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	fail, err = newFunc(func(_ safejs.Value, args []safejs.Value) any {
+		r := safejs.Undefined()
+		if len(args) > 0 {
+			r = args[0]
+		}
+		ch <- result{err: errorFromJS(r)}
+		release()
+		return nil
+	})
+	if err != nil {
+		ok.Release()
+		return safejs.Undefined(), err
+	}
+	if _, err := p.Call("then", ok.Value(), fail.Value()); err != nil {
+		release()
+		return safejs.Undefined(), errorFromCall(err)
+	}
+	select {
+	case r := <-ch:
+		return r.v, r.err
+	case <-ctx.Done():
+		return safejs.Undefined(), ctx.Err()
+	}
+}
+
+// newPromise returns a JS Promise settled by run, which executes in its own
+// goroutine. A panic in run rejects the Promise with an Error carrying the
+// panic message. settle converts run's result to a JS value.
+func newPromise(run func() (any, error), settle func(any) safejs.Value) safejs.Value {
+	var resolve, reject safejs.Value
+	exec, err := newFunc(func(_ safejs.Value, args []safejs.Value) any {
+		resolve, reject = args[0], args[1]
+		return nil
+	})
+	if err != nil {
+		return safejs.Undefined()
+	}
+	p, err := global("Promise").New(exec.Value())
+	exec.Release()
+	if err != nil {
+		return safejs.Undefined()
+	}
+	go func() {
+		var v any
+		var rerr error
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					rerr = panicToError(r)
+				}
+			}()
+			v, rerr = run()
+		}()
+		if rerr != nil {
+			_, _ = reject.Invoke(errorValue(rerr))
+			return
+		}
+		if settle != nil {
+			_, _ = resolve.Invoke(settle(v))
+			return
+		}
+		_, _ = resolve.Invoke(safejs.Undefined())
+	}()
+	return p
+}

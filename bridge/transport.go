@@ -1,0 +1,92 @@
+//go:build js && wasm
+
+package bridge
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/hack-pad/safejs"
+
+	"github.com/wcblocks/checkoutwasm/core/storeapi"
+	"github.com/wcblocks/checkoutwasm/core/value"
+)
+
+// fetchTransport performs the checkout request with the page's fetch (not
+// net/http, which would add megabytes): cache 'no-store', same-origin
+// credentials, the request's headers (Nonce, Idempotency-Key), and an
+// AbortSignal tied to ctx so a reset abandons the request. The body is
+// parsed with the browser's JSON; a body that is not JSON is reported in
+// Response.BodyErr (D14). A rejected fetch is a network failure (error).
+type fetchTransport struct {
+	conv *converter
+}
+
+func (t *fetchTransport) Do(ctx context.Context, req storeapi.Request) (*storeapi.Response, error) {
+	fetch := global("fetch")
+	if !isFunction(fetch) {
+		return nil, errors.New("fetch is not available")
+	}
+	headers, _ := t.conv.object.New()
+	for _, h := range req.Headers {
+		_ = headers.Set(h[0], h[1])
+	}
+	body, err := global("JSON").Call("stringify", t.conv.toJS(req.Body, false, nil))
+	if err != nil {
+		return nil, errorFromCall(err)
+	}
+	init, _ := t.conv.object.New()
+	_ = init.Set("method", req.Method)
+	_ = init.Set("headers", headers)
+	_ = init.Set("body", body)
+	_ = init.Set("cache", "no-store")
+	_ = init.Set("credentials", "same-origin")
+	if ac, err := global("AbortController").New(); err == nil {
+		_ = init.Set("signal", get(ac, "signal"))
+		stop := context.AfterFunc(ctx, func() { _, _ = ac.Call("abort") })
+		defer stop()
+	}
+	p, err := fetch.Invoke(req.URL, init)
+	if err != nil {
+		return nil, errorFromCall(err)
+	}
+	res, err := await(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	status, _ := get(res, "status").Int()
+	out := &storeapi.Response{Status: status, Headers: map[string]string{}, Body: value.Undef}
+	if hs := get(res, "headers"); !hs.IsUndefined() {
+		collect, err := newFunc(func(_ safejs.Value, args []safejs.Value) any {
+			v, _ := arg(args, 0).String()
+			k, _ := arg(args, 1).String()
+			out.Headers[strings.ToLower(k)] = v
+			return nil
+		})
+		if err == nil {
+			_, _ = hs.Call("forEach", collect.Value())
+			collect.Release()
+		}
+	}
+	tp, err := res.Call("text")
+	if err != nil {
+		out.BodyErr = errorFromCall(err)
+		return out, nil
+	}
+	text, err := await(ctx, tp)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		out.BodyErr = err
+		return out, nil
+	}
+	parsed, err := global("JSON").Call("parse", text)
+	if err != nil {
+		out.BodyErr = errorFromCall(err)
+		return out, nil
+	}
+	out.Body = t.conv.toValue(parsed)
+	return out, nil
+}

@@ -1,0 +1,424 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/core/store"
+	"github.com/wcblocks/checkoutwasm/core/value"
+)
+
+// CanMakePayment is a method's availability check. arg is the can-pay
+// argument (cart, addresses, shipping). A truthy result means available; a
+// plain object with an `error` key, or a non-nil error, means the check
+// failed (ref §14) and the method is not available.
+type CanMakePayment func(ctx context.Context, arg any) (any, error)
+
+// PaymentMethod is what core needs of a registered config (js-api.md
+// wc.wcBlocksRegistry). The bridge keeps the JS config itself.
+type PaymentMethod struct {
+	Name            string
+	PaymentMethodID string // default Name
+	CanMakePayment  CanMakePayment
+	ShowSavedCards  bool
+}
+
+type methodRegistry struct {
+	mu      sync.Mutex
+	regular []PaymentMethod
+	express []PaymentMethod
+}
+
+func (m *methodRegistry) init() {}
+
+func (m *methodRegistry) find(list []PaymentMethod, name string) (PaymentMethod, bool) {
+	for _, pm := range list {
+		if pm.Name == name {
+			return pm, true
+		}
+	}
+	return PaymentMethod{}, false
+}
+
+// paymentMethodID is ref §9.2: the regular registry wins over express on a name clash.
+func (m *methodRegistry) paymentMethodID(name string) (string, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if pm, ok := m.find(m.regular, name); ok {
+		return pm.PaymentMethodID, true
+	}
+	if pm, ok := m.find(m.express, name); ok {
+		return pm.PaymentMethodID, true
+	}
+	return "", false
+}
+
+func (m *methodRegistry) showSavedCards(name string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	pm, ok := m.find(m.regular, name)
+	return ok && pm.ShowSavedCards
+}
+
+func (m *methodRegistry) snapshot(express bool) []PaymentMethod {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if express {
+		return append([]PaymentMethod(nil), m.express...)
+	}
+	return append([]PaymentMethod(nil), m.regular...)
+}
+
+// RegisterPaymentMethod adds a regular (express=false) or express method.
+// A config without a name or canMakePayment is an *ArgError (js-api.md).
+// Registering a name again replaces the earlier config in place and warns.
+// It does not run the availability check; call RequestAvailabilityUpdate.
+func (e *Engine) RegisterPaymentMethod(pm PaymentMethod, express bool) error {
+	fn := "registerPaymentMethod"
+	if express {
+		fn = "registerExpressPaymentMethod"
+	}
+	if pm.Name == "" {
+		return &ArgError{Func: fn, Arg: "name", Want: "a non-empty string"}
+	}
+	if pm.CanMakePayment == nil {
+		return &ArgError{Func: fn, Arg: "canMakePayment", Want: "a function or a boolean"}
+	}
+	if pm.PaymentMethodID == "" {
+		pm.PaymentMethodID = pm.Name
+	}
+	m := &e.methods
+	m.mu.Lock()
+	list := &m.regular
+	if express {
+		list = &m.express
+	}
+	replaced := false
+	for i := range *list {
+		if (*list)[i].Name == pm.Name {
+			(*list)[i] = pm
+			replaced = true
+		}
+	}
+	if !replaced {
+		*list = append(*list, pm)
+	}
+	m.mu.Unlock()
+	if replaced {
+		e.Warn("register:"+pm.Name, fn+": a payment method named '"+pm.Name+"' was already registered; the new config replaces it")
+	}
+	return nil
+}
+
+// RequestAvailabilityUpdate runs UpdateAvailablePaymentMethods in the
+// background (ref §7 R11). Requests made while a run is under way are
+// coalesced into one more run after it. done, when non-nil, is called after
+// a run that started after this request.
+func (e *Engine) RequestAvailabilityUpdate(done func()) {
+	e.availMu.Lock()
+	if done != nil {
+		e.availQueued = append(e.availQueued, done)
+	}
+	if e.availRunning {
+		e.availPending = true
+		e.availMu.Unlock()
+		return
+	}
+	e.availRunning = true
+	e.availMu.Unlock()
+	go func() {
+		for {
+			e.availMu.Lock()
+			batch := e.availQueued
+			e.availQueued = nil
+			e.availPending = false
+			e.availMu.Unlock()
+			_ = e.UpdateAvailablePaymentMethods(backgroundCtx())
+			for _, f := range batch {
+				f()
+			}
+			e.availMu.Lock()
+			if !e.availPending {
+				e.availRunning = false
+				e.availMu.Unlock()
+				return
+			}
+			e.availMu.Unlock()
+		}
+	}()
+}
+
+// canPayArg is the argument given to canMakePayment.
+func canPayArg(s store.Snapshot) *value.Object {
+	cart := value.NewObject(
+		"billingAddress", s.Cart.BillingAddress,
+		"shippingAddress", s.Cart.ShippingAddress,
+		"needsPayment", s.Cart.NeedsPayment,
+		"needsShipping", s.Cart.NeedsShipping,
+		"shippingRates", anySlice(s.Cart.ShippingRates),
+	)
+	return value.NewObject(
+		"cart", cart,
+		"cartNeedsShipping", s.Cart.NeedsShipping,
+		"billingData", s.Cart.BillingAddress,
+		"billingAddress", s.Cart.BillingAddress,
+		"shippingAddress", s.Cart.ShippingAddress,
+		"selectedShippingMethods", anySlice(s.Cart.SelectedRates()),
+		"paymentRequirements", []any{},
+	)
+}
+
+func anySlice(v []any) []any {
+	if v == nil {
+		return []any{}
+	}
+	return v
+}
+
+// UpdateAvailablePaymentMethods is ref §3.4's thunk: the can-pay check of
+// ref §14 for express methods, then regular ones; each changed name set is
+// stored (regular through SetAvailablePaymentMethods, which runs default
+// selection); then the initialized flags are set. canMakePayment throws and
+// `{error}` results are logged and make the method unavailable. ctx bounds
+// the whole run.
+func (e *Engine) UpdateAvailablePaymentMethods(ctx context.Context) error {
+	exp := e.checkCanPay(ctx, true)
+	if !value.Equal(exp, e.Snapshot().Payment.AvailableExpressPaymentMethods) {
+		e.set(func(s store.Snapshot) store.Snapshot {
+			s.Payment = s.Payment.SetAvailableExpressPaymentMethods(exp)
+			return s
+		})
+	}
+	if !e.Snapshot().Payment.ExpressPaymentMethodsInitialized {
+		e.set(func(s store.Snapshot) store.Snapshot {
+			s.Payment = s.Payment.SetExpressPaymentMethodsInitialized(true)
+			return s
+		})
+	}
+	reg := e.checkCanPay(ctx, false)
+	if !value.Equal(reg, e.Snapshot().Payment.AvailablePaymentMethods) {
+		e.SetAvailablePaymentMethods(reg)
+	}
+	if !e.Snapshot().Payment.PaymentMethodsInitialized {
+		e.SetPaymentMethodsInitialized(true)
+	}
+	return ctx.Err()
+}
+
+func (e *Engine) checkCanPay(ctx context.Context, express bool) *value.Object {
+	methods := e.methods.snapshot(express)
+	s := e.Snapshot()
+	var order []PaymentMethod
+	if express {
+		order = methods
+	} else {
+		seen := map[string]bool{}
+		byName := map[string]PaymentMethod{}
+		for _, m := range methods {
+			byName[m.Name] = m
+		}
+		for _, n := range append(append([]string(nil), e.cfg.PaymentMethodSortOrder...), names(methods)...) {
+			if m, ok := byName[n]; ok && !seen[n] {
+				seen[n] = true
+				order = append(order, m)
+			}
+		}
+	}
+	var b value.Builder
+	arg := canPayArg(s)
+	for _, m := range order {
+		if !express && e.cfg.Cart.PaymentMethods != nil && !contains(e.cfg.Cart.PaymentMethods, m.Name) {
+			continue
+		}
+		ok, err := callCanPay(ctx, m, arg)
+		if err != nil {
+			e.logError("checkout: canMakePayment of '"+m.Name+"' failed", err)
+			continue
+		}
+		if ok {
+			b.Set(m.Name, value.NewObject("name", m.Name))
+		}
+	}
+	return b.Build()
+}
+
+func callCanPay(ctx context.Context, m PaymentMethod, arg any) (ok bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = panicError(r)
+		}
+	}()
+	res, err := m.CanMakePayment(ctx, arg)
+	if err != nil {
+		return false, err
+	}
+	if o := value.AsObject(res); o != nil && o.Has("error") {
+		e := o.Get("error")
+		if eo := value.AsObject(e); eo != nil {
+			if msg, ok := value.Str(eo.Get("message")); ok {
+				return false, errors.New(msg)
+			}
+		}
+		return false, errors.New(value.String(e))
+	}
+	return value.Truthy(res), nil
+}
+
+func names(ms []PaymentMethod) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.Name
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// SetAvailablePaymentMethods is ref §3.4's thunk: when the active method is
+// not a key of m, default selection (ref §14) runs over m first; then m is stored.
+func (e *Engine) SetAvailablePaymentMethods(m *value.Object) {
+	if !m.Has(e.Snapshot().Payment.ActivePaymentMethod) {
+		e.selectDefault(m)
+	}
+	e.set(func(s store.Snapshot) store.Snapshot {
+		s.Payment = s.Payment.SetAvailablePaymentMethods(m)
+		return s
+	})
+}
+
+// SetPaymentMethodsInitialized is ref §3.4's thunk: true runs default
+// selection over the current available methods first.
+func (e *Engine) SetPaymentMethodsInitialized(b bool) {
+	if b {
+		e.selectDefault(e.Snapshot().Payment.AvailablePaymentMethods)
+	}
+	e.set(func(s store.Snapshot) store.Snapshot {
+		s.Payment = s.Payment.SetPaymentMethodsInitialized(b)
+		return s
+	})
+}
+
+// selectDefault is ref §14 setDefaultPaymentMethod.
+func (e *Engine) selectDefault(methods *value.Object) {
+	s := e.Snapshot()
+	// 1. a saved payment method wins.
+	var first *value.Object
+	s.Payment.SavedPaymentMethods.Range(func(_ string, v any) bool {
+		if list, ok := v.([]any); ok && len(list) > 0 {
+			first = value.AsObject(list[0])
+			return false
+		}
+		return true
+	})
+	if first != nil {
+		method := value.AsObject(first.Get("method"))
+		gateway, _ := value.Str(method.Get("gateway"))
+		token := value.String(first.Get("tokenId"))
+		data := value.NewObject("token", token, "payment_method", gateway,
+			"wc-"+gateway+"-payment-token", token, "isSavedToken", true)
+		e.setActiveMethod(gateway, data)
+		return
+	}
+	// 2. keep a valid active method.
+	active := s.Payment.ActivePaymentMethod
+	if active != "" && (methods.Has(active) || s.Payment.AvailableExpressPaymentMethods.Has(active)) {
+		return
+	}
+	// 3. idle, then the first method (none when empty).
+	e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetIdle(); return s })
+	name := ""
+	if keys := methods.Keys(); len(keys) > 0 {
+		name = keys[0]
+	}
+	e.setActiveMethod(name, value.Undef)
+}
+
+// setActiveMethod is __internalSetActivePaymentMethod with its side effect
+// (ref §11): selecting a method removes the wc-payment-error notice.
+func (e *Engine) setActiveMethod(name string, data any) {
+	e.set(func(s store.Snapshot) store.Snapshot {
+		prev := s.Payment.ActivePaymentMethod
+		s.Payment = s.Payment.SetActivePaymentMethod(name, data)
+		if prev != name {
+			s.Notices = s.Notices.RemoveNotice("wc-payment-error", observer.ContextPayments)
+		}
+		return s
+	})
+}
+
+// expressMemory is what an express click remembers (ref §12).
+type expressMemory struct {
+	mu     sync.Mutex
+	saved  bool
+	method string
+	data   any
+}
+
+// Express actions (ref §12).
+const (
+	ExpressClick = "click"
+	ExpressClose = "close"
+	ExpressError = "error"
+)
+
+// ExpressAction runs an express method's onClick, onClose or onError
+// (ref §12). Unknown kinds or methods are *ArgError / *UnknownError.
+func (e *Engine) ExpressAction(name, kind string, message any) error {
+	if _, ok := e.methods.find(e.methods.snapshot(true), name); !ok {
+		return &UnknownError{Func: "express " + kind, What: "express payment method", Name: name}
+	}
+	mem := &e.express
+	switch kind {
+	case ExpressClick:
+		s := e.Snapshot()
+		mem.mu.Lock()
+		mem.saved, mem.method, mem.data = true, s.Payment.ActivePaymentMethod, s.Payment.PaymentMethodData
+		mem.mu.Unlock()
+		e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetExpressStarted(); return s })
+		e.setActiveMethod(name, value.Undef)
+	case ExpressClose:
+		e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetIdle(); return s })
+		e.restoreExpress()
+	case ExpressError:
+		e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetError(); return s })
+		e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetPaymentMethodData(message); return s })
+		e.SetExpressPaymentError(message)
+		e.restoreExpress()
+	default:
+		return &ArgError{Func: "express action", Arg: "kind", Want: "'click', 'close' or 'error'", Got: kind}
+	}
+	return nil
+}
+
+func (e *Engine) restoreExpress() {
+	mem := &e.express
+	mem.mu.Lock()
+	saved, method, data := mem.saved, mem.method, mem.data
+	mem.saved = false
+	mem.mu.Unlock()
+	if saved {
+		e.setActiveMethod(method, data)
+	}
+}
+
+// SetExpressPaymentError is ref §3.4's thunk: a truthy message becomes the
+// wc-express-payment-error notice in the express context; a falsy one removes it.
+func (e *Engine) SetExpressPaymentError(message any) {
+	e.set(func(s store.Snapshot) store.Snapshot {
+		if value.Truthy(message) {
+			s.Notices = s.Notices.CreateNotice("error", message, store.NoticeOptions{ID: "wc-express-payment-error", Context: observer.ContextExpressPayments})
+		} else {
+			s.Notices = s.Notices.RemoveNotice("wc-express-payment-error", observer.ContextExpressPayments)
+		}
+		return s
+	})
+}

@@ -1,0 +1,88 @@
+package engine
+
+import (
+	"context"
+
+	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/core/store"
+	"github.com/wcblocks/checkoutwasm/core/value"
+)
+
+// Shipping reactions of ref §13: the calculating counter follows
+// isLoadingRates and isSelectingRate (increment on true, decrement on false),
+// and the four shipping events are emitted (plain emit, responses ignored)
+// when loading or selecting ends, or rates/errors change while not loading.
+
+func (e *Engine) setLoadingRates(ctx context.Context, b bool) {
+	prev := e.Snapshot().Cart.IsLoadingRates
+	e.set(func(s store.Snapshot) store.Snapshot { s.Cart = s.Cart.SetIsLoadingRates(b); return s })
+	if prev == b {
+		return
+	}
+	e.set(func(s store.Snapshot) store.Snapshot {
+		if b {
+			s.Checkout = s.Checkout.IncrementCalculating()
+		} else {
+			s.Checkout = s.Checkout.DecrementCalculating()
+		}
+		return s
+	})
+	if !b {
+		e.emitRatesEvents(ctx)
+	}
+}
+
+func (e *Engine) setSelectingRate(ctx context.Context, b bool) {
+	prev := e.Snapshot().Cart.IsSelectingRate
+	e.set(func(s store.Snapshot) store.Snapshot { s.Cart = s.Cart.SetIsSelectingRate(b); return s })
+	if prev == b {
+		return
+	}
+	e.set(func(s store.Snapshot) store.Snapshot {
+		if b {
+			s.Checkout = s.Checkout.IncrementCalculating()
+		} else {
+			s.Checkout = s.Checkout.DecrementCalculating()
+		}
+		return s
+	})
+	if !b {
+		e.emitSelectEvents(ctx)
+	}
+}
+
+func shippingErrorData(s store.Snapshot) *value.Object {
+	return value.NewObject(
+		"hasInvalidAddress", s.Cart.ShippingErrorStatus == store.ShippingErrorInvalidAddress,
+		"hasError", s.Cart.ShippingHasError(),
+	)
+}
+
+// emitRatesEvents: shipping_rates_fail when not loading and (no rates or an
+// error); shipping_rates_success with the rates when not loading, rates
+// non-empty and no error.
+func (e *Engine) emitRatesEvents(ctx context.Context) {
+	s := e.Snapshot()
+	if s.Cart.IsLoadingRates {
+		return
+	}
+	if len(s.Cart.ShippingRates) == 0 || s.Cart.ShippingHasError() {
+		e.emitter.Emit(ctx, observer.ShippingRatesFail, shippingErrorData(s))
+		return
+	}
+	e.emitter.Emit(ctx, observer.ShippingRatesSuccess, anySlice(s.Cart.ShippingRates))
+}
+
+// emitSelectEvents: shipping_rate_select_fail when not selecting and an
+// error; else shipping_rate_select_success with the selected rates.
+func (e *Engine) emitSelectEvents(ctx context.Context) {
+	s := e.Snapshot()
+	if s.Cart.IsSelectingRate {
+		return
+	}
+	if s.Cart.ShippingHasError() {
+		e.emitter.Emit(ctx, observer.ShippingRateSelectFail, shippingErrorData(s))
+		return
+	}
+	e.emitter.Emit(ctx, observer.ShippingRateSelectSuccess, anySlice(s.Cart.SelectedRates()))
+}
