@@ -1,0 +1,82 @@
+# Build, test and CI entry points. `make test` is what .ci/run runs.
+#
+#   make setup       install/build what the other targets need (idempotent)
+#   make test        setup, test-host, build, test-build, test-wasm, test-web
+#                    in that order, stopping at the first failure
+#   make test-host   gofmt, go vet, go test -race on host packages, core/
+#                    coverage >= COVER_MIN (90) percent
+#   make build       ./build.sh (web/dist/checkout.wasm + .br/.gz, wasm_exec.js)
+#   make test-build  wasm_exec.js copies equal the toolchain's (needs build)
+#   make test-wasm   js/wasm go vet, then go test under Node, then in
+#                    headless Chromium (WASM_PKGS, default ./bridge/... ./wasm/...)
+#   make test-web    node --test web/test/ and node web/e2e/run.mjs, each
+#                    only when present
+#   make demo        build, then go run ./cmd/demo [-port $(PORT)]
+#   make clean       remove build and test outputs (distclean: node_modules too)
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+GO ?= go
+COVER_MIN ?= 90
+WASM_PKGS ?= ./bridge/... ./wasm/...
+PORT ?=
+export COVER_MIN WASM_PKGS
+
+TEST_STEPS := setup test-host build test-build test-wasm test-web
+
+.PHONY: help setup test test-host build build-empty test-build test-wasm test-web demo clean distclean
+
+help:
+	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
+
+setup:
+	@scripts/setup.sh
+
+# Each step runs as its own make so that the order holds even under -j.
+test:
+	@for step in $(TEST_STEPS); do \
+		start=$$(date +%s); \
+		echo "==> make $$step"; \
+		$(MAKE) --no-print-directory $$step; \
+		echo "<== make $$step ok ($$(( $$(date +%s) - start ))s)"; \
+	done
+
+test-host:
+	@scripts/test-host.sh
+
+build:
+	./build.sh
+
+build-empty:
+	./build.sh empty
+
+test-build:
+	WASM_BUILT=1 $(GO) test -count=1 -run 'TestWasmExecJSMatchesToolchain' ./internal/buildcheck/
+
+test-wasm:
+	@scripts/test-wasm.sh
+
+test-web:
+	@if [ -d web/test ]; then \
+		echo "test-web: node --test web/test/"; \
+		node --test web/test/; \
+	else \
+		echo "test-web: no web/test/, skipped"; \
+	fi
+	@if [ -f web/e2e/run.mjs ]; then \
+		echo "test-web: node web/e2e/run.mjs"; \
+		node web/e2e/run.mjs; \
+	else \
+		echo "test-web: no web/e2e/run.mjs, skipped"; \
+	fi
+
+demo: build
+	$(GO) run ./cmd/demo $(if $(PORT),-port $(PORT))
+
+clean:
+	rm -rf .bin web/dist wasm_exec.js test-artifacts coverage.out *.coverprofile
+
+distclean: clean
+	rm -rf node_modules
