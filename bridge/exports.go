@@ -223,7 +223,7 @@ func (b *Bridge) observerFunc(cb safejs.Value) observer.Func {
 				go func() { <-done; abort() }()
 			}
 			context.AfterFunc(ctx, func() {
-				if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
 					abort() // D17/D18: the time budget ran out
 				}
 			})

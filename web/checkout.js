@@ -267,6 +267,20 @@
     return String(e);
   }
 
+  function isError(v) {
+    return v instanceof Error || Object.prototype.toString.call(v) === '[object Error]';
+  }
+
+  // Calls api[name](...args). A Go function made with js.FuncOf cannot throw
+  // into JS, so the module reports a synchronous error (e.g. the TypeError of
+  // D34) by returning an Error object; it is thrown here. An exception thrown
+  // by the call propagates as well.
+  function invoke(api, name, args) {
+    var result = api[name].apply(api, args);
+    if (isError(result)) throw result;
+    return result;
+  }
+
   function typeName(v) {
     return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
   }
@@ -467,7 +481,7 @@
       ACTIONS[key].forEach(function (name) {
         a[name] = function () {
           var args = Array.prototype.slice.call(arguments);
-          return callAsync(function (api) { return api.dispatch(key, name, args); });
+          return callAsync(function (api) { return invoke(api, 'dispatch', [key, name, args]); });
         };
       });
       return Object.freeze(a);
@@ -522,7 +536,7 @@
         var done = false;
         var goUnsubscribe = null;
         var entry = whenReady(function (api) {
-          var u = api.on(name, callback, priority, options);
+          var u = invoke(api, 'on', [name, callback, priority, options]);
           if (typeof u === 'function') goUnsubscribe = u;
         });
         return function unsubscribe() {
@@ -580,14 +594,14 @@
 
     function registerPaymentMethod(config) {
       validateConfig('registerPaymentMethod', config);
-      whenReady(function (api) { api.registerPaymentMethod(config); });
+      whenReady(function (api) { invoke(api, 'registerPaymentMethod', [config]); });
       regularMethods[config.name] = config;
       syncContent();
     }
 
     function registerExpressPaymentMethod(config) {
       validateConfig('registerExpressPaymentMethod', config);
-      whenReady(function (api) { api.registerExpressPaymentMethod(config); });
+      whenReady(function (api) { invoke(api, 'registerExpressPaymentMethod', [config]); });
       expressMethods[config.name] = config;
       syncContent();
     }
@@ -619,11 +633,10 @@
 
     function expressAction(name, action, message) {
       return callAsync(function (api) {
-        if (typeof api.expressAction === 'function') return api.expressAction(name, action, message);
+        if (typeof api.expressAction === 'function') return invoke(api, 'expressAction', [name, action, message]);
         // contracts.md's first draft: expressCallbacks(name) -> {onClick, onClose, onError}
-        var callbacks = api.expressCallbacks(name);
-        var fn = callbacks[action === 'click' ? 'onClick' : action === 'close' ? 'onClose' : 'onError'];
-        return fn(message);
+        var callbacks = invoke(api, 'expressCallbacks', [name]);
+        return invoke(callbacks, action === 'click' ? 'onClick' : action === 'close' ? 'onClose' : 'onError', [message]);
       });
     }
 
@@ -913,7 +926,7 @@
     }
 
     function onSubmit() {
-      return callAsync(function (api) { return api.submit(); });
+      return callAsync(function (api) { return invoke(api, 'submit', []); });
     }
 
     var wcCheckoutWasm = {
@@ -921,9 +934,9 @@
       get ready() { return ready.promise; },
       get version() { return liveApi && liveApi.version !== undefined ? String(liveApi.version) : ''; },
       onSubmit: onSubmit,
-      reset: function () { whenReady(function (api) { api.reset(); }); },
-      getTrace: function () { return liveApi ? liveApi.getTrace() : []; },
-      clearTrace: function () { whenReady(function (api) { api.clearTrace(); }); }
+      reset: function () { whenReady(function (api) { invoke(api, 'reset', []); }); },
+      getTrace: function () { return liveApi ? invoke(liveApi, 'getTrace', []) : []; },
+      clearTrace: function () { whenReady(function (api) { invoke(api, 'clearTrace', []); }); }
     };
     Object.defineProperty(wcCheckoutWasm, INSTALLED, { value: true });
     // What the selectors read before Go's first publication (for tests).

@@ -308,8 +308,8 @@ func (r *runner) validate() string {
 func validationFailures(calls []observer.Call) (failures []any, timedOut bool) {
 	for _, c := range calls {
 		if c.TimedOut {
-			msg := c.Sub.Label + " did not respond within " + strconv.FormatInt(c.Sub.Timeout.Milliseconds(), 10) + " ms"
-			if c.Sub.Timeout == 0 {
+			msg, _ := value.Str(value.AsObject(c.Value).Get("message"))
+			if msg == "" {
 				msg = c.Sub.Label + " did not respond in time"
 			}
 			failures = append(failures, value.NewObject("type", observer.TypeError, "message", msg, "errorMessage", msg))

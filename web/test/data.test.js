@@ -195,12 +195,15 @@ test('contracts.md protocol: an action forwards api.dispatch(key, name, args) an
   ]);
 });
 
-test('D34: after ready, a TypeError thrown by Go for a bad argument is thrown synchronously', async () => {
-  const env = await h.loadedEnv();
-  const actions = env.wc.wcBlocksData.dispatch('wc/store/checkout');
-  assert.throws(() => actions.__internalSetOrderNotes(42), (e) => e instanceof TypeError && /__internalSetOrderNotes/.test(e.message));
-  await actions.__internalSetOrderNotes('ok');
-  assert.equal(env.wc.wcBlocksData.select('wc/store/checkout').getOrderNotes(), 'ok', 'the module keeps working');
+test('D34: after ready, Go\'s TypeError for a bad argument is thrown synchronously (returned or thrown by the api)', async () => {
+  for (const throws of [false, true]) {
+    const env = await h.loadedEnv({ mock: { throws } });
+    const actions = env.wc.wcBlocksData.dispatch('wc/store/checkout');
+    assert.throws(() => actions.__internalSetOrderNotes(42), (e) => e instanceof TypeError && /__internalSetOrderNotes/.test(e.message),
+      throws ? 'thrown by the api' : 'returned by the api as an Error object');
+    await actions.__internalSetOrderNotes('ok');
+    assert.equal(env.wc.wcBlocksData.select('wc/store/checkout').getOrderNotes(), 'ok', 'the module keeps working');
+  }
 });
 
 test('js-api subscribe: listeners run after the snapshot swap, once per publish, filtered by store', async () => {

@@ -45,7 +45,8 @@ function captureConsole() {
 
 // The mock Go side. `mock.Go` is the class checkout.js instantiates;
 // options: exitBeforeReady (run resolves without calling ready),
-// manualReady (call mock.callReady() yourself), noInitialPublish.
+// manualReady (call mock.callReady() yourself), noInitialPublish,
+// throws (sync errors are thrown instead of returned, see fail below).
 function createMockGo(g, options) {
   const opts = options || {};
   const mock = {
@@ -114,18 +115,30 @@ function createMockGo(g, options) {
     'wc/store/cart': {}
   };
 
+  // A Go function made with js.FuncOf cannot throw into JS: the bridge
+  // returns the Error object and checkout.js throws it. `throws` makes the
+  // mock throw instead, as a JS shim around the exports would.
+  function fail(error) {
+    if (opts.throws) throw error;
+    return error;
+  }
+
   let nextId = 1;
   const api = {
     version: '0.0.0-mock',
     dispatch(key, name, args) {
       mock.calls.push(['dispatch', key, name, args]);
       const r = reducers[key] && reducers[key][name];
-      if (r) r.apply(null, args);
+      try {
+        if (r) r.apply(null, args);
+      } catch (e) {
+        return fail(e);
+      }
       return Promise.resolve();
     },
     on(name, callback, priority, o) {
       mock.calls.push(['on', name, priority, o]);
-      if (typeof callback !== 'function') throw new TypeError(name + ': argument callback must be a function');
+      if (typeof callback !== 'function') return fail(new TypeError(name + ': argument callback must be a function'));
       const reg = { id: nextId++, name, callback, priority, options: o, active: true };
       mock.registrations.push(reg);
       return function unsubscribe() {
@@ -136,7 +149,7 @@ function createMockGo(g, options) {
     },
     registerPaymentMethod(config) {
       mock.calls.push(['registerPaymentMethod', config.name]);
-      if (config.name === 'go-rejects') throw new TypeError('registerPaymentMethod: argument config rejected by Go');
+      if (config.name === 'go-rejects') return fail(new TypeError('registerPaymentMethod: argument config rejected by Go'));
     },
     registerExpressPaymentMethod(config) {
       mock.calls.push(['registerExpressPaymentMethod', config.name]);

@@ -1,0 +1,478 @@
+//go:build js && wasm
+
+package bridge
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hack-pad/safejs"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wcblocks/checkoutwasm/core/value"
+)
+
+// jsFunc makes a JS function from source (tests only).
+func jsFunc(t *testing.T, params, body string) safejs.Value {
+	t.Helper()
+	f, err := global("Function").New(params, body)
+	require.NoError(t, err)
+	return f
+}
+
+func jsEval(t *testing.T, expr string) safejs.Value {
+	t.Helper()
+	v, err := jsFunc(t, "", "return ("+expr+");").Invoke()
+	require.NoError(t, err)
+	return v
+}
+
+// testHost is a stand-in for what checkout.js prepares.
+type testHost struct {
+	t         *testing.T
+	host      safejs.Value
+	mu        sync.Mutex
+	published []safejs.Value
+	latest    map[string]safejs.Value
+	warnings  []string
+	errors    []string
+	b         *Bridge
+	funcs     []*funcHandle
+}
+
+func newTestHost(t *testing.T, config string) *testHost {
+	t.Helper()
+	th := &testHost{t: t, latest: map[string]safejs.Value{}}
+	host, _ := global("Object").New()
+	th.host = host
+	if config == "" {
+		config = "{}"
+	}
+	require.NoError(t, host.Set("config", jsEval(t, config)))
+	th.fn("publish", func(args []safejs.Value) {
+		ch := args[0]
+		keys, _ := global("Object").Call("keys", ch)
+		n, _ := keys.Length()
+		th.mu.Lock()
+		defer th.mu.Unlock()
+		th.published = append(th.published, ch)
+		for i := 0; i < n; i++ {
+			k, _ := keys.Index(i)
+			ks, _ := k.String()
+			th.latest[ks] = get(ch, ks)
+		}
+	})
+	th.fn("ready", func(args []safejs.Value) {})
+	th.fn("warn", func(args []safejs.Value) {
+		s, _ := args[0].String()
+		th.mu.Lock()
+		th.warnings = append(th.warnings, s)
+		th.mu.Unlock()
+	})
+	th.fn("error", func(args []safejs.Value) {
+		s, _ := args[0].String()
+		th.mu.Lock()
+		th.errors = append(th.errors, s)
+		th.mu.Unlock()
+	})
+	th.fn("debug", func([]safejs.Value) {})
+	b, err := Start(host)
+	require.NoError(t, err)
+	th.b = b
+	t.Cleanup(th.close)
+	return th
+}
+
+func (th *testHost) fn(name string, f func(args []safejs.Value)) {
+	h, err := newFunc(func(_ safejs.Value, args []safejs.Value) any { f(args); return nil })
+	require.NoError(th.t, err)
+	th.funcs = append(th.funcs, h)
+	require.NoError(th.t, th.host.Set(name, h.Value()))
+}
+
+func (th *testHost) close() {
+	th.b.Close()
+	for _, f := range th.funcs {
+		f.Release()
+	}
+}
+
+func (th *testHost) snapshot(key string) safejs.Value {
+	th.mu.Lock()
+	defer th.mu.Unlock()
+	return th.latest[key]
+}
+
+func (th *testHost) publications() int {
+	th.mu.Lock()
+	defer th.mu.Unlock()
+	return len(th.published)
+}
+
+// call invokes an api function and unwraps the throw envelope.
+func (th *testHost) call(name string, args ...any) (safejs.Value, error) {
+	v, err := th.b.API().Call(name, args...)
+	require.NoError(th.t, err)
+	if v.Type() == safejs.TypeObject {
+		if e := get(v, ThrowKey); !e.IsUndefined() {
+			return safejs.Undefined(), &jsError{msg: str(get(e, "message")), reason: e}
+		}
+	}
+	return v, nil
+}
+
+// wait awaits a Promise returned by the api.
+func (th *testHost) wait(p safejs.Value) (safejs.Value, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return await(ctx, p)
+}
+
+func (th *testHost) dispatch(key, action string, args ...any) error {
+	arr, _ := global("Array").New()
+	for i, a := range args {
+		_ = arr.SetIndex(i, a)
+	}
+	p, err := th.call("dispatch", key, action, arr)
+	if err != nil {
+		return err
+	}
+	_, err = th.wait(p)
+	return err
+}
+
+func str(v safejs.Value) string {
+	s, _ := v.String()
+	return s
+}
+
+func errName(t *testing.T, err error) string {
+	t.Helper()
+	var je *jsError
+	require.ErrorAs(t, err, &je)
+	return str(get(je.reason, "name"))
+}
+
+func TestConversionBothWays(t *testing.T) {
+	c := newConverter()
+	tests := []struct {
+		name string
+		js   string
+		want string // valuejson-like rendering via value.String / checks below
+		check func(t *testing.T, v any)
+	}{
+		{"undefined", "undefined", "", func(t *testing.T, v any) { assert.True(t, value.IsUndefined(v)) }},
+		{"null", "null", "", func(t *testing.T, v any) { assert.Nil(t, v) }},
+		{"number", "2.5", "", func(t *testing.T, v any) { assert.Equal(t, 2.5, v) }},
+		{"string", "'a'", "", func(t *testing.T, v any) { assert.Equal(t, "a", v) }},
+		{"bool", "true", "", func(t *testing.T, v any) { assert.Equal(t, true, v) }},
+		{"plain object keeps order (ref §0)", "({b:1, a:{c:[1,'x',null]}})", "", func(t *testing.T, v any) {
+			o := value.AsObject(v)
+			require.NotNil(t, o)
+			assert.Equal(t, []string{"b", "a"}, o.Keys())
+			assert.Equal(t, []any{1.0, "x", nil}, value.AsObject(o.Get("a")).Get("c"))
+		}},
+		{"class instance is not plain (ref §0)", "new Date(0)", "", func(t *testing.T, v any) {
+			assert.Equal(t, "object", v.(value.Opaque).TypeOf)
+		}},
+		{"null prototype is not plain (ref §0)", "Object.create(null)", "", func(t *testing.T, v any) {
+			_, ok := v.(value.Opaque)
+			assert.True(t, ok)
+		}},
+		{"function", "(function named() {})", "", func(t *testing.T, v any) {
+			assert.Equal(t, "function", v.(value.Opaque).TypeOf)
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			jv := jsEval(t, tc.js)
+			v := c.toValue(jv)
+			tc.check(t, v)
+			back := c.toJS(v, false, nil)
+			same, err := jsFunc(t, "a,b", "return JSON.stringify(a) === JSON.stringify(b) || (typeof a === 'function' && a === b) || (a instanceof Date && a === b) || (a && Object.getPrototypeOf(a) === null && a === b);").Invoke(jv, back)
+			require.NoError(t, err)
+			ok, _ := same.Bool()
+			assert.True(t, ok, "round trip of %s", tc.js)
+		})
+	}
+	t.Run("frozen output", func(t *testing.T) {
+		v := c.toJS(value.NewObject("a", []any{value.NewObject("b", 1.0)}), true, nil)
+		frozen, _ := jsFunc(t, "o", "return Object.isFrozen(o) && Object.isFrozen(o.a) && Object.isFrozen(o.a[0]);").Invoke(v)
+		ok, _ := frozen.Bool()
+		assert.True(t, ok)
+	})
+	t.Run("deep values become opaque instead of overflowing", func(t *testing.T) {
+		deep := jsEval(t, "(function(){ var o = {}; var c = o; for (var i = 0; i < 200; i++) { c.n = {}; c = c.n; } return o; })()")
+		v := c.toValue(deep)
+		depth := 0
+		for o := value.AsObject(v); o != nil; o = value.AsObject(o.Get("n")) {
+			depth++
+		}
+		assert.Equal(t, maxDepth, depth)
+	})
+}
+
+func TestInitialPublicationAndReady(t *testing.T) {
+	th := newTestHost(t, `{checkoutData: {order_id: 5, customer_id: 2, order_notes: 'hi', billing_address: {city: 'Paris'}}, cart: {needsPayment: true, needsShipping: true, paymentMethods: ['bacs']}}`)
+	for _, k := range []string{"wc/store/checkout", "wc/store/payment", "wc/store/validation", "wc/store/cart", "core/notices"} {
+		assert.False(t, th.snapshot(k).IsUndefined(), k)
+	}
+	co := th.snapshot("wc/store/checkout")
+	assert.Equal(t, "pristine", str(get(co, "getCheckoutStatus")), "D2")
+	n, _ := get(co, "getOrderId").Int()
+	assert.Equal(t, 5, n)
+	assert.Equal(t, "hi", str(get(co, "getOrderNotes")), "D31")
+	assert.Equal(t, Version, str(get(th.b.API(), "version")))
+	cart := th.snapshot("wc/store/cart")
+	assert.Equal(t, "Paris", str(get(get(get(cart, "getCustomerData"), "billingAddress"), "city")))
+}
+
+func TestSnapshotStability(t *testing.T) {
+	th := newTestHost(t, `{cart: {needsShipping: true}}`)
+	require.NoError(t, th.dispatch("wc/store/cart", "setBillingAddress", jsEval(t, "({first_name: 'Ann'})")))
+	cartBefore := th.snapshot("wc/store/cart")
+	checkoutBefore := th.snapshot("wc/store/checkout")
+	pubs := th.publications()
+	require.NoError(t, th.dispatch("wc/store/payment", "__internalSetShouldSavePaymentMethod", true))
+	assert.Equal(t, pubs+1, th.publications(), "one publication per change")
+	assert.True(t, th.snapshot("wc/store/cart").Equal(cartBefore), "unchanged store keeps its snapshot reference")
+	assert.True(t, th.snapshot("wc/store/checkout").Equal(checkoutBefore))
+	// A cart change that leaves the billing address alone keeps that object's reference.
+	require.NoError(t, th.dispatch("wc/store/cart", "setShippingAddress", jsEval(t, "({city: 'Lyon'})")))
+	after := th.snapshot("wc/store/cart")
+	assert.False(t, after.Equal(cartBefore))
+	assert.True(t, get(get(after, "getCustomerData"), "billingAddress").Equal(get(get(cartBefore, "getCustomerData"), "billingAddress")))
+	// No-op dispatch publishes nothing (D27).
+	pubs = th.publications()
+	require.NoError(t, th.dispatch("wc/store/payment", "__internalSetShouldSavePaymentMethod", true))
+	assert.Equal(t, pubs, th.publications())
+}
+
+func TestTypeErrorsD34(t *testing.T) {
+	th := newTestHost(t, "")
+	_, err := th.call("dispatch", "wc/store/checkout", "__internalSetOrderNotes", jsEval(t, "[42]"))
+	require.Error(t, err)
+	assert.Equal(t, "TypeError", errName(t, err))
+	assert.Contains(t, err.Error(), "__internalSetOrderNotes")
+	assert.Contains(t, err.Error(), "orderNotes")
+	_, err = th.call("dispatch", "wc/store/nope", "x", jsEval(t, "[]"))
+	assert.Equal(t, "TypeError", errName(t, err))
+	_, err = th.call("on", "onPaymentSetup", "not a function", 10)
+	assert.Equal(t, "TypeError", errName(t, err))
+	assert.Contains(t, err.Error(), "callback")
+	_, err = th.call("on", "onPaymentSetup", jsFunc(t, "", "return true;"), jsEval(t, "Infinity"))
+	assert.Equal(t, "TypeError", errName(t, err))
+	assert.Contains(t, err.Error(), "priority")
+	_, err = th.call("registerPaymentMethod", jsEval(t, "({name: 'x', content: 'c'})"))
+	assert.Equal(t, "TypeError", errName(t, err))
+	assert.Contains(t, err.Error(), "canMakePayment")
+	_, err = th.call("registerPaymentMethod", jsEval(t, "({name: 'x', canMakePayment: true})"))
+	assert.Contains(t, err.Error(), "content")
+	_, err = th.call("registerPaymentMethod", jsEval(t, "({content: 'c', canMakePayment: true})"))
+	assert.Contains(t, err.Error(), "name")
+	// The module still works.
+	require.NoError(t, th.dispatch("wc/store/checkout", "__internalSetOrderNotes", "ok"))
+	assert.Equal(t, "ok", str(get(th.snapshot("wc/store/checkout"), "getOrderNotes")))
+}
+
+func TestPanicRecovery(t *testing.T) {
+	th := newTestHost(t, "")
+	obj, _ := global("Object").New()
+	require.NoError(t, th.b.export(obj, "boom", func([]safejs.Value) (any, error) { panic("kaboom") }))
+	v, err := obj.Call("boom")
+	require.NoError(t, err, "the panic does not escape into JS")
+	e := get(v, ThrowKey)
+	assert.Contains(t, str(get(e, "message")), "kaboom")
+	p := newPromise(func() (any, error) { panic("async kaboom") }, nil)
+	_, err = th.wait(p)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "async kaboom")
+	require.NoError(t, th.dispatch("wc/store/checkout", "__internalSetOrderNotes", "still alive"))
+}
+
+func TestObserverPromisesAndBudgets(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    string
+		timeout int
+		outcome string
+		notice  string
+	}{
+		{"resolved promise", "return Promise.resolve({type: 'success'});", 0, "error", ""},
+		{"rejected promise → {type:'error'} (D6)", "return Promise.reject(new Error('nope'));", 0, "failed", ""},
+		{"throw → {type:'error'} (D6)", "throw new Error('thrown');", 0, "failed", ""},
+		{"never settles, time budget (D17)", "return new Promise(function(){});", 40, "timeout", "did not respond within 40 ms"},
+		{"signal and attemptId (D18)", "return (arguments[1].signal instanceof AbortSignal && typeof arguments[1].attemptId === 'string' && arguments[1].attemptId.length > 0) ? {type:'success'} : {type:'failure', message: 'bad second argument'};", 0, "error", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// fetch rejects: a success path ends in the D14 "error" outcome, which proves payment setup passed.
+			restore := stubFetch(t, "function(){ return Promise.reject(new TypeError('Failed to fetch')); }")
+			defer restore()
+			th := newTestHost(t, `{cart: {needsPayment: true}}`)
+			registerBacs(t, th)
+			opts := jsEval(t, "({label: 'gw'})")
+			if tc.timeout > 0 {
+				opts = jsEval(t, "({label: 'gw', timeoutMs: "+itoa(tc.timeout)+"})")
+			}
+			_, err := th.call("on", "onPaymentSetup", jsFunc(t, "data", tc.body), 10, opts)
+			require.NoError(t, err)
+			p, err := th.call("submit")
+			require.NoError(t, err)
+			out, err := th.wait(p)
+			require.NoError(t, err)
+			assert.Equal(t, tc.outcome, str(get(out, "outcome")))
+			if tc.notice != "" {
+				notices, _ := global("JSON").Call("stringify", get(th.snapshot("core/notices"), "all"))
+				assert.Contains(t, str(notices), tc.notice)
+			}
+		})
+	}
+}
+
+func itoa(n int) string {
+	v, _ := safejs.ValueOf(n)
+	s, _ := global("String").Invoke(v)
+	return str(s)
+}
+
+func registerBacs(t *testing.T, th *testHost) {
+	t.Helper()
+	_, err := th.call("registerPaymentMethod", jsEval(t, "({name: 'bacs', content: 'Pay by bank transfer', canMakePayment: function(){ return Promise.resolve(true); }})"))
+	require.NoError(t, err)
+	require.Eventually(t, func() bool {
+		return str(get(th.snapshot("wc/store/payment"), "getActivePaymentMethod")) == "bacs"
+	}, 3*time.Second, 5*time.Millisecond)
+}
+
+// stubFetch replaces globalThis.fetch for one test.
+func stubFetch(t *testing.T, src string) func() {
+	t.Helper()
+	orig := global("fetch")
+	require.NoError(t, safejs.Global().Set("fetch", jsEval(t, "("+src+")")))
+	return func() { _ = safejs.Global().Set("fetch", orig) }
+}
+
+func TestFullAttemptsThroughFetch(t *testing.T) {
+	tests := []struct {
+		name    string
+		fetch   string
+		outcome string
+		status  string
+		notice  string
+	}{
+		{"success", `function(url, init){ window.__lastInit = init; window.__lastUrl = url; return Promise.resolve(new Response(JSON.stringify({order_id: 7, payment_result: {payment_status: 'success', payment_details: [], redirect_url: 'https://shop.test/thanks'}}), {status: 200, headers: {'Content-Type': 'application/json', 'Nonce': 'n2', 'User-ID': '3'}})); }`,
+			"complete", "complete", ""},
+		{"decline", `function(){ return Promise.resolve(new Response(JSON.stringify({order_id: 8, message: 'Your card was declined.', payment_result: {payment_status: 'failure', payment_details: [], redirect_url: ''}}), {status: 400})); }`,
+			"failed", "idle", "Your card was declined."},
+		{"network failure", `function(){ return Promise.reject(new TypeError('Failed to fetch')); }`,
+			"error", "idle", "Something went wrong when placing the order"},
+		{"not JSON", `function(){ return Promise.resolve(new Response('<html>oops</html>', {status: 200})); }`,
+			"error", "idle", "Something went wrong when placing the order"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if global("window").IsUndefined() {
+				_ = safejs.Global().Set("window", safejs.Global())
+			}
+			restore := stubFetch(t, tc.fetch)
+			defer restore()
+			var navigated []string
+			var mu sync.Mutex
+			th := newTestHost(t, `{nonce: 'n1', cart: {needsPayment: true}, navigate: function(u){ globalThis.__navigated = u; }}`)
+			_ = navigated
+			_ = &mu
+			registerBacs(t, th)
+			funcsBefore := LiveFuncs()
+			_, err := th.call("on", "onPaymentSetup", jsFunc(t, "", "return Promise.resolve({type: 'success', meta: {paymentMethodData: {ref: 'abc'}}});"), 10)
+			require.NoError(t, err)
+			p, err := th.call("submit")
+			require.NoError(t, err)
+			p2, err := th.call("submit")
+			require.NoError(t, err)
+			out, err := th.wait(p)
+			require.NoError(t, err)
+			out2, err := th.wait(p2)
+			require.NoError(t, err)
+			assert.Equal(t, str(get(out, "attemptId")), str(get(out2, "attemptId")), "D12: the same attempt")
+			assert.Equal(t, tc.outcome, str(get(out, "outcome")))
+			assert.Equal(t, tc.status, str(get(th.snapshot("wc/store/checkout"), "getCheckoutStatus")))
+			if tc.notice != "" {
+				notices, _ := global("JSON").Call("stringify", get(th.snapshot("core/notices"), "all"))
+				assert.Contains(t, str(notices), tc.notice)
+			}
+			if tc.name == "success" {
+				init := get(safejs.Global(), "__lastInit")
+				assert.Equal(t, "no-store", str(get(init, "cache")))
+				assert.Equal(t, "same-origin", str(get(init, "credentials")))
+				assert.Equal(t, "n1", str(get(get(init, "headers"), "Nonce")))
+				assert.Equal(t, str(get(out, "attemptId")), str(get(get(init, "headers"), "Idempotency-Key")), "D21")
+				assert.Contains(t, str(get(init, "body")), `"payment_data":[{"key":"ref","value":"abc"}`)
+				assert.Equal(t, "https://shop.test/thanks", str(get(safejs.Global(), "__navigated")))
+				assert.Equal(t, "n2", th.b.Engine().Nonce(), "D15")
+			}
+			// No js.Func leaks per attempt (the observer's and fetch's callbacks are released).
+			require.Eventually(t, func() bool { return LiveFuncs() == funcsBefore }, 2*time.Second, 5*time.Millisecond,
+				"live funcs %d, before %d", LiveFuncs(), funcsBefore)
+		})
+	}
+}
+
+func TestTraceFromJS(t *testing.T) {
+	restore := stubFetch(t, "function(){ return Promise.reject(new TypeError('Failed to fetch')); }")
+	defer restore()
+	th := newTestHost(t, `{cart: {needsPayment: false}}`)
+	_, err := th.call("on", "onCheckoutValidation", jsFunc(t, "", "return true;"), 5, jsEval(t, "({label: 'terms'})"))
+	require.NoError(t, err)
+	p, _ := th.call("submit")
+	_, err = th.wait(p)
+	require.NoError(t, err)
+	tr, err := th.call("getTrace")
+	require.NoError(t, err)
+	n, _ := tr.Length()
+	require.Positive(t, n)
+	found := false
+	for i := 0; i < n; i++ {
+		r, _ := tr.Index(i)
+		for _, k := range []string{"time", "attemptId", "kind", "event", "label", "priority", "durationMs", "result", "status", "paymentStatus"} {
+			has, _ := jsFunc(t, "o,k", "return k in o;").Invoke(r, k)
+			ok, _ := has.Bool()
+			assert.True(t, ok, "D24 field %s", k)
+		}
+		if str(get(r, "label")) == "terms" {
+			found = true
+			assert.Equal(t, "observer", str(get(r, "kind")))
+			assert.Equal(t, "checkout_validation", str(get(r, "event")))
+			assert.Equal(t, "none", str(get(r, "result")))
+		}
+	}
+	assert.True(t, found)
+	_, err = th.call("clearTrace")
+	require.NoError(t, err)
+	tr, _ = th.call("getTrace")
+	n, _ = tr.Length()
+	assert.Zero(t, n)
+}
+
+func TestDeprecatedAliasWarnsOnceD11(t *testing.T) {
+	th := newTestHost(t, "")
+	for i := 0; i < 3; i++ {
+		id, err := th.call("on", "onPaymentProcessing", jsFunc(t, "", "return true;"))
+		require.NoError(t, err)
+		_, err = th.call("off", id)
+		require.NoError(t, err)
+	}
+	th.mu.Lock()
+	defer th.mu.Unlock()
+	count := 0
+	for _, w := range th.warnings {
+		if strings.Contains(w, "onPaymentProcessing") {
+			count++
+		}
+	}
+	assert.Equal(t, 1, count)
+}
