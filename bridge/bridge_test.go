@@ -160,9 +160,9 @@ func errName(t *testing.T, err error) string {
 func TestConversionBothWays(t *testing.T) {
 	c := newConverter()
 	tests := []struct {
-		name string
-		js   string
-		want string // valuejson-like rendering via value.String / checks below
+		name  string
+		js    string
+		want  string // valuejson-like rendering via value.String / checks below
 		check func(t *testing.T, v any)
 	}{
 		{"undefined", "undefined", "", func(t *testing.T, v any) { assert.True(t, value.IsUndefined(v)) }},
