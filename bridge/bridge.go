@@ -18,8 +18,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/hack-pad/safejs"
-	"github.com/norunners/vert"
+	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/observer"
@@ -47,10 +46,8 @@ type Bridge struct {
 
 // loadOptions is the flat part of the load() options (js-api.md "Loading").
 type loadOptions struct {
-	Nonce       string `js:"nonce"`
-	StoreAPIURL string `js:"storeApiUrl"`
-	Debug       bool   `js:"debug"`
-	PageURL     string `js:"pageUrl"`
+	Nonce, StoreAPIURL, PageURL string
+	Debug                       bool
 }
 
 // Start reads host.config, builds the engine, publishes the initial
@@ -93,8 +90,11 @@ func (b *Bridge) Close() {
 
 func (b *Bridge) engineConfig(opts safejs.Value) engine.Config {
 	var lo loadOptions
-	if !opts.IsUndefined() && !opts.IsNull() {
-		_ = vert.ValueOf(safejs.Unsafe(opts)).AssignTo(&lo) // a bad option keeps its default
+	if o := value.AsObject(b.conv.toValue(opts)); o != nil { // a bad option keeps its default
+		lo.Nonce, _ = value.Str(o.Get("nonce"))
+		lo.StoreAPIURL, _ = value.Str(o.Get("storeApiUrl"))
+		lo.PageURL, _ = value.Str(o.Get("pageUrl"))
+		lo.Debug = value.Truthy(o.Get("debug"))
 	}
 	cfg := engine.Config{
 		Nonce:       lo.Nonce,

@@ -3,7 +3,7 @@
 package bridge
 
 import (
-	"github.com/hack-pad/safejs"
+	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/value"
@@ -150,8 +150,9 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) safejs.Value {
 		if err != nil {
 			return safejs.Undefined()
 		}
+		raw := safejs.Unsafe(arr) // a fresh array: setting cannot throw
 		for i, e := range x {
-			_ = arr.SetIndex(i, c.toJS(e, freeze, cache))
+			raw.SetIndex(i, safejs.Unsafe(c.toJS(e, freeze, cache)))
 		}
 		if freeze {
 			_, _ = c.freezeFn.Invoke(arr)
@@ -170,8 +171,9 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) safejs.Value {
 		if err != nil {
 			return safejs.Undefined()
 		}
+		raw := safejs.Unsafe(obj) // a fresh plain object: no setter can throw
 		x.Range(func(k string, e any) bool {
-			_ = obj.Set(k, c.toJS(e, freeze, cache))
+			raw.Set(k, safejs.Unsafe(c.toJS(e, freeze, cache)))
 			return true
 		})
 		if freeze {

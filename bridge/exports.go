@@ -6,11 +6,9 @@ import (
 	"context"
 	"errors"
 	"math"
-	"strconv"
 	"time"
 
-	"github.com/hack-pad/safejs"
-	"github.com/norunners/vert"
+	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/observer"
@@ -323,33 +321,27 @@ func (b *Bridge) apiActionNames(args []safejs.Value) (any, error) {
 	return b.conv.toJS(names, false, nil), nil
 }
 
-// traceRecord is a trace record as JS sees it (D24), converted with vert.
-type traceRecord struct {
-	Time          float64 `js:"time"`
-	AttemptID     string  `js:"attemptId"`
-	Kind          string  `js:"kind"`
-	Event         string  `js:"event"`
-	Label         string  `js:"label"`
-	Priority      float64 `js:"priority"`
-	DurationMs    float64 `js:"durationMs"`
-	Result        string  `js:"result"`
-	Status        string  `js:"status"`
-	PaymentStatus string  `js:"paymentStatus"`
-	URL           string  `js:"url"`
-	Message       string  `js:"message"`
-}
-
+// apiGetTrace returns the trace records (D20) as plain objects with the
+// D24 fields: time (ms since the epoch), attemptId, kind, event, label,
+// priority, durationMs, result, status, paymentStatus, plus url and message.
 func (b *Bridge) apiGetTrace([]safejs.Value) (any, error) {
 	recs := b.eng.Trace()
-	out := make([]traceRecord, len(recs))
+	out := make([]any, len(recs))
 	for i, r := range recs {
-		out[i] = traceRecord{
-			Time: float64(r.Time.UnixNano()) / 1e6, AttemptID: r.AttemptID, Kind: r.Kind, Event: r.Event,
-			Label: r.Label, Priority: r.Priority, DurationMs: r.DurationMs, Result: r.Result,
-			Status: r.Status, PaymentStatus: r.PaymentStatus, URL: r.URL, Message: r.Message,
-		}
+		out[i] = value.NewObject(
+			"time", float64(r.Time.UnixNano())/1e6,
+			"attemptId", r.AttemptID,
+			"kind", r.Kind,
+			"event", r.Event,
+			"label", r.Label,
+			"priority", r.Priority,
+			"durationMs", r.DurationMs,
+			"result", r.Result,
+			"status", r.Status,
+			"paymentStatus", r.PaymentStatus,
+			"url", r.URL,
+			"message", r.Message,
+		)
 	}
-	return safejs.Safe(vert.ValueOf(out).JSValue()), nil
+	return b.conv.toJS(out, false, nil), nil
 }
-
-var _ = strconv.Itoa

@@ -7,7 +7,7 @@ import (
 	"errors"
 	"sync/atomic"
 
-	"github.com/hack-pad/safejs"
+	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
 )
 
 // liveFuncs counts js.Funcs created through newFunc and not yet released.
@@ -94,9 +94,9 @@ func errorFromCall(err error) error {
 	if errors.As(err, &je) {
 		return err
 	}
-	var se safejs.Error
+	var se *safejs.Error
 	if errors.As(err, &se) {
-		return &jsError{msg: se.Error(), reason: safejs.Undefined()}
+		return &jsError{msg: se.Error(), reason: safejs.Safe(se.Value)}
 	}
 	return err
 }

@@ -7,7 +7,7 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/hack-pad/safejs"
+	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
 
 	"github.com/wcblocks/checkoutwasm/core/storeapi"
 	"github.com/wcblocks/checkoutwasm/core/value"

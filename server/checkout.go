@@ -647,7 +647,7 @@ func (s *Server) handleCheckout(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			s.log.Info("checkout replayed", slog.String("idempotency_key", key), slog.Int("order_id", rec.OrderID))
-			send(rec.Status, rec.Body, rec.UserID)
+			send(rec.Status, []byte(rec.Body), rec.UserID)
 			return
 		}
 	}
@@ -672,7 +672,7 @@ func (s *Server) handleCheckout(w http.ResponseWriter, r *http.Request) {
 			i, _ := d.order(out.orderID)
 			d.Orders[i].IdempotencyKey = key
 		}
-		d.putRecord(idemRecord{Key: key, RequestHash: hash, Status: out.status, Body: body,
+		d.putRecord(idemRecord{Key: key, RequestHash: hash, Status: out.status, Body: string(body),
 			UserID: out.userID, OrderID: out.orderID, Created: s.now().UTC()})
 		return true, nil
 	})

@@ -89,13 +89,13 @@ type customer struct {
 
 // idemRecord is the stored response for one Idempotency-Key (D21).
 type idemRecord struct {
-	Key         string          `json:"key"`
-	RequestHash string          `json:"request_hash"`
-	Status      int             `json:"status"`
-	Body        json.RawMessage `json:"body"`
-	UserID      int             `json:"user_id"`
-	OrderID     int             `json:"order_id,omitempty"`
-	Created     time.Time       `json:"date_created"`
+	Key         string    `json:"key"`
+	RequestHash string    `json:"request_hash"`
+	Status      int       `json:"status"`
+	Body        string    `json:"body"` // the exact response bytes, replayed as they are
+	UserID      int       `json:"user_id"`
+	OrderID     int       `json:"order_id,omitempty"`
+	Created     time.Time `json:"date_created"`
 }
 
 // storeData is the whole persisted state. Orders, customers and records are

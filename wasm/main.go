@@ -6,7 +6,7 @@
 package main
 
 import (
-	"github.com/hack-pad/safejs"
+	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
 
 	"github.com/wcblocks/checkoutwasm/bridge"
 )

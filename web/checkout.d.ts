@@ -261,7 +261,6 @@ declare namespace WcCheckout {
     getNeedsShipping(): boolean;
     getShippingRates(): readonly ShippingPackage[];
     isAddressFieldsForShippingRatesUpdating(): boolean;
-    isShippingRateBeingSelected(): boolean;
     getCartErrors(): readonly CartError[];
     getShippingErrorStatus(): ShippingErrorStatus;
   }
@@ -273,7 +272,7 @@ declare namespace WcCheckout {
   // throws a TypeError synchronously (D34); a queued call whose arguments
   // Go rejects at replay rejects its Promise with that TypeError.
 
-  /** ref §2.2. */
+  /** ref §2.2, §2.4. */
   interface CheckoutActions {
     __internalSetIdle(): Promise<void>;
     __internalSetRedirectUrl(url: string): Promise<void>;
@@ -290,6 +289,8 @@ declare namespace WcCheckout {
     setPrefersCollection(prefersCollection: boolean): Promise<void>;
     __internalSetOrderNotes(orderNotes: string): Promise<void>;
     __internalSetExtensionData(namespace: string, data: Record<string, unknown>, replace?: boolean): Promise<void>;
+    /** ref §2.4, §10: a Store API checkout response body -> redirect URL, payment result, after_processing. */
+    __internalProcessCheckoutResponse(response: Record<string, unknown>): Promise<void>;
   }
 
   /** ref §3.4. */
@@ -521,6 +522,7 @@ declare namespace WcCheckout {
     readonly shippingAddress: Readonly<ShippingAddress>;
     readonly shippingRates: readonly ShippingPackage[];
     readonly needsShipping: boolean;
+    /** The cart snapshot's isShippingRateBeingSelected; false while the module does not publish it. */
     readonly isSelectingRate: boolean;
   }
   /**
@@ -621,6 +623,15 @@ declare namespace WcCheckout {
     observerTimeoutMs?: ObserverTimeoutOption;
     /** Log every transition and observer call to the console. */
     debug?: boolean;
+    // Page settings the module reads (WooCommerce passes them in wcSettings).
+    /** The customer's saved payment methods (ref §3.1 customerPaymentMethods). */
+    savedPaymentMethods?: SavedPaymentMethods;
+    /** id -> title of every gateway (ref §3.3 getIncompatiblePaymentMethods). */
+    globalPaymentMethods?: Record<string, string>;
+    /** Order in which regular methods are checked (ref §14). */
+    paymentMethodSortOrder?: string[];
+    /** The page address relative redirect URLs resolve against (D25); default location.href. */
+    pageUrl?: string;
     /**
      * Extension of this project: where payment method content goes. Default
      * (absent): into the element [data-wc-payment-method-content="<name>"],

@@ -31,6 +31,7 @@
   var DEFAULT_STORE_API_URL = '/wp-json/wc/store/v1';
   var DEFAULT_WASM_URL = 'dist/checkout.wasm';
   var INSTALLED = '__wcCheckoutJs';
+  var THROW_KEY = '__wcThrow'; // bridge/exports.go ThrowKey
 
   // What Go publishes for a default load (no checkoutData, no cart option),
   // store key -> snapshot (docs/contracts.md "Snapshot objects"). Kept as one
@@ -126,11 +127,10 @@
     },
     'wc/store/cart': {
       getCustomerData: { billingAddress: {}, shippingAddress: {} },
-      getNeedsPayment: false,
+      getNeedsPayment: true,
       getNeedsShipping: false,
       getShippingRates: [],
       isAddressFieldsForShippingRatesUpdating: false,
-      isShippingRateBeingSelected: false,
       getCartErrors: [],
       getShippingErrorStatus: { isPristine: true, isValid: true, hasInvalidAddress: false, hasError: false }
     }
@@ -156,8 +156,7 @@
     'core/notices': [],
     'wc/store/cart': [
       'getCustomerData', 'getNeedsPayment', 'getNeedsShipping', 'getShippingRates',
-      'isAddressFieldsForShippingRatesUpdating', 'isShippingRateBeingSelected',
-      'getCartErrors', 'getShippingErrorStatus'
+      'isAddressFieldsForShippingRatesUpdating', 'getCartErrors', 'getShippingErrorStatus'
     ]
   };
 
@@ -172,7 +171,8 @@
     }
   };
 
-  // Action creators per store (ref §2.2, §3.4, §4; notices and cart per js-api.md).
+  // Action creators per store (ref §2.2 and the §2.4 thunk that takes no
+  // observers, §3.4, §4; notices and cart per js-api.md).
   var ACTIONS = {
     'wc/store/checkout': [
       '__internalSetIdle', '__internalSetRedirectUrl', '__internalSetComplete',
@@ -180,7 +180,7 @@
       '__internalSetHasError', '__internalIncrementCalculating', '__internalDecrementCalculating',
       '__internalSetCustomerId', '__internalSetUseShippingAsBilling',
       '__internalSetShouldCreateAccount', 'setPrefersCollection', '__internalSetOrderNotes',
-      '__internalSetExtensionData'
+      '__internalSetExtensionData', '__internalProcessCheckoutResponse'
     ],
     'wc/store/payment': [
       '__internalSetPaymentIdle', '__internalSetExpressPaymentStarted',
@@ -267,17 +267,13 @@
     return String(e);
   }
 
-  function isError(v) {
-    return v instanceof Error || Object.prototype.toString.call(v) === '[object Error]';
-  }
-
   // Calls api[name](...args). A Go function made with js.FuncOf cannot throw
-  // into JS, so the module reports a synchronous error (e.g. the TypeError of
-  // D34) by returning an Error object; it is thrown here. An exception thrown
-  // by the call propagates as well.
+  // into its JS caller, so the module reports a synchronous error (e.g. the
+  // TypeError of D34) by returning the envelope {__wcThrow: error}; the error
+  // is thrown here. An exception thrown by the call propagates as well.
   function invoke(api, name, args) {
     var result = api[name].apply(api, args);
-    if (isError(result)) throw result;
+    if (result !== null && typeof result === 'object' && hasOwn(result, THROW_KEY)) throw result[THROW_KEY];
     return result;
   }
 
@@ -375,6 +371,8 @@
       if (touched[PAYMENT]) syncContent();
     }
 
+    // Listeners run synchronously inside host.publish, after the swap, in
+    // subscription order; unsubscribing inside a publish takes effect at once.
     function subscribe(listener, storeOrKey) {
       if (typeof listener !== 'function') {
         throw new TypeError('wc.wcBlocksData.subscribe: argument listener must be a function (got ' + typeName(listener) + ')');
@@ -507,6 +505,12 @@
     };
 
     // ---- observer registration -----------------------------------------
+    // onX(callback, priority = 10, options) throws a TypeError for a bad
+    // callback, priority or options before anything is queued (D34), warns
+    // once per deprecated alias (D11), forwards api.on(name, callback,
+    // priority, options) now or at ready, and returns an idempotent
+    // unsubscribe: before the replay it drops the queued registration, after
+    // it calls api.off(id).
     function makeRegistration(name) {
       var fn = 'wc.blocksCheckoutEvents.' + name;
       return function (callback, priority, options) {
@@ -536,8 +540,8 @@
         var done = false;
         var goUnsubscribe = null;
         var entry = whenReady(function (api) {
-          var u = invoke(api, 'on', [name, callback, priority, options]);
-          if (typeof u === 'function') goUnsubscribe = u;
+          var id = invoke(api, 'on', [name, callback, priority, options]); // a subscription id
+          goUnsubscribe = function () { invoke(api, 'off', [id]); };
         });
         return function unsubscribe() {
           if (done) return;
@@ -592,6 +596,10 @@
       }
     }
 
+    // Both register functions throw a TypeError naming the bad field before
+    // anything is stored or queued. After ready a TypeError from Go
+    // propagates and the config is not stored; before ready a rejection at
+    // replay is logged (the config stays in getPaymentMethods()).
     function registerPaymentMethod(config) {
       validateConfig('registerPaymentMethod', config);
       whenReady(function (api) { invoke(api, 'registerPaymentMethod', [config]); });
@@ -619,25 +627,23 @@
     var lastActive;
     var expressShown = Object.create(null); // express names whose content ran while available
 
-    var billingProps = {
+    // Shared by every props object; getters read the latest snapshots.
+    var billingProps = Object.freeze({
       get billingAddress() { return current[CART].getCustomerData.billingAddress; },
       get billingData() { return current[CART].getCustomerData.billingAddress; },
       get customerId() { return current[CHECKOUT].getCustomerId; }
-    };
-    var shippingProps = {
+    });
+    var shippingProps = Object.freeze({
       get shippingAddress() { return current[CART].getCustomerData.shippingAddress; },
       get shippingRates() { return current[CART].getShippingRates; },
       get needsShipping() { return current[CART].getNeedsShipping; },
+      // The module does not publish this flag yet (cart view key
+      // isShippingRateBeingSelected): false until it does.
       get isSelectingRate() { return current[CART].isShippingRateBeingSelected === true; }
-    };
+    });
 
     function expressAction(name, action, message) {
-      return callAsync(function (api) {
-        if (typeof api.expressAction === 'function') return invoke(api, 'expressAction', [name, action, message]);
-        // contracts.md's first draft: expressCallbacks(name) -> {onClick, onClose, onError}
-        var callbacks = invoke(api, 'expressCallbacks', [name]);
-        return invoke(callbacks, action === 'click' ? 'onClick' : action === 'close' ? 'onClose' : 'onError', [message]);
-      });
+      return callAsync(function (api) { return invoke(api, 'expressAction', [name, action, message]); });
     }
 
     function paymentProps(name, express) {
@@ -765,9 +771,12 @@
       return resolveUrl(rel, scriptUrl || (g.location && g.location.href));
     }
 
-    function ensureGo() {
+    // Loads wasm_exec.js when globalThis.Go is missing. It is taken from next
+    // to the module (build.sh copies the toolchain's file to dist/ beside
+    // checkout.wasm: the two must come from the same Go release).
+    function ensureGo(wasmUrl) {
       if (typeof g.Go === 'function') return Promise.resolve();
-      var url = nextToScript('wasm_exec.js');
+      var url = resolveUrl('wasm_exec.js', resolveUrl(wasmUrl, g.location && g.location.href));
       var doc = g.document;
       if (!doc || typeof doc.createElement !== 'function') {
         return Promise.reject(new Error('checkout.js: globalThis.Go is missing and there is no document to load ' +
@@ -849,7 +858,7 @@
     // One load attempt: resolves with the api Go hands to host.ready.
     function start(opts, my) {
       var wasmUrl = opts.wasmUrl === undefined ? nextToScript(DEFAULT_WASM_URL) : String(opts.wasmUrl);
-      return ensureGo().then(function () {
+      return ensureGo(wasmUrl).then(function () {
         var go = new g.Go();
         return instantiate(wasmUrl, go.importObject).then(function (result) {
           var instance = result && result.instance ? result.instance : result;
@@ -869,10 +878,17 @@
                 readied = true;
                 resolve(api);
               },
+              // The module could not start (bridge.Start failed): msg says why.
+              fail: function (msg) {
+                if (my === attempt && !readied) reject(new Error('checkout.js: the module failed to start: ' + msg));
+              },
               warn: function (msg) { warn(msg); },
               error: function (msg, e) {
                 if (arguments.length > 1) logError(msg, e);
                 else logError(msg);
+              },
+              debug: function (msg) { // only called with the debug option
+                if (g.console && typeof g.console.log === 'function') g.console.log(msg);
               }
             };
             var running;
@@ -894,6 +910,10 @@
       });
     }
 
+    // load(options): see checkout.d.ts CheckoutWasm.load. Throws a TypeError
+    // for options that are not an object or a render that is not a function;
+    // otherwise returns the current attempt's Promise (a new attempt only
+    // when none ran yet or the last one failed).
     function load(options) {
       if (options !== undefined && options !== null && typeof options !== 'object') {
         throw new TypeError('wc.wcCheckoutWasm.load: argument options must be an object (got ' + typeName(options) + ')');

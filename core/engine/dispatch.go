@@ -150,7 +150,7 @@ func checkout(f func(store.Checkout) store.Checkout) actionFunc {
 		if a.dry {
 			return nil
 		}
-		e.set(func(s store.Snapshot) store.Snapshot { s.Checkout = f(s.Checkout); return s })
+		e.set(func(s *store.Snapshot) { s.Checkout = f(s.Checkout) })
 		return nil
 	}
 }
@@ -160,13 +160,13 @@ func payment(f func(store.Payment) store.Payment) actionFunc {
 		if a.dry {
 			return nil
 		}
-		e.set(func(s store.Snapshot) store.Snapshot { s.Payment = f(s.Payment); return s })
+		e.set(func(s *store.Snapshot) { s.Payment = f(s.Payment) })
 		return nil
 	}
 }
 
 // boolAction reads one boolean (undefined = no-op when skipUndef) and applies f.
-func boolAction(name string, skipUndef bool, f func(store.Snapshot, bool) store.Snapshot) actionFunc {
+func boolAction(name string, skipUndef bool, f func(*store.Snapshot, bool)) actionFunc {
 	return func(e *Engine, _ context.Context, a argList) error {
 		if skipUndef && value.IsUndefined(a.at(0)) {
 			return nil
@@ -178,12 +178,12 @@ func boolAction(name string, skipUndef bool, f func(store.Snapshot, bool) store.
 		if a.dry {
 			return nil
 		}
-		e.set(func(s store.Snapshot) store.Snapshot { return f(s, b) })
+		e.set(func(s *store.Snapshot) { f(s, b) })
 		return nil
 	}
 }
 
-func stringAction(name string, skipUndef bool, f func(store.Snapshot, string) store.Snapshot) actionFunc {
+func stringAction(name string, skipUndef bool, f func(*store.Snapshot, string)) actionFunc {
 	return func(e *Engine, _ context.Context, a argList) error {
 		if skipUndef && value.IsUndefined(a.at(0)) {
 			return nil
@@ -195,7 +195,7 @@ func stringAction(name string, skipUndef bool, f func(store.Snapshot, string) st
 		if a.dry {
 			return nil
 		}
-		e.set(func(s store.Snapshot) store.Snapshot { return f(s, str) })
+		e.set(func(s *store.Snapshot) { f(s, str) })
 		return nil
 	}
 }
@@ -208,9 +208,8 @@ var actionTable = map[string]map[string]actionFunc{
 		"__internalSetAfterProcessing":   checkout(store.Checkout.SetAfterProcessing),
 		"__internalIncrementCalculating": checkout(store.Checkout.IncrementCalculating),
 		"__internalDecrementCalculating": checkout(store.Checkout.DecrementCalculating),
-		"__internalSetRedirectUrl": stringAction("url", true, func(s store.Snapshot, v string) store.Snapshot {
+		"__internalSetRedirectUrl": stringAction("url", true, func(s *store.Snapshot, v string) {
 			s.Checkout = s.Checkout.SetRedirectURL(v)
-			return s
 		}),
 		"__internalSetComplete": func(e *Engine, _ context.Context, a argList) error {
 			data, err := a.optObject(0, "data")
@@ -220,7 +219,7 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetComplete(data); return s })
+			e.set(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetComplete(data) })
 			return nil
 		},
 		"__internalSetHasError": func(e *Engine, _ context.Context, a argList) error {
@@ -231,7 +230,7 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetHasError(b); return s })
+			e.set(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(b) })
 			return nil
 		},
 		"__internalSetCustomerId": func(e *Engine, _ context.Context, a argList) error {
@@ -245,24 +244,20 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetCustomerID(id); return s })
+			e.set(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetCustomerID(id) })
 			return nil
 		},
-		"__internalSetUseShippingAsBilling": boolAction("useShippingAsBilling", true, func(s store.Snapshot, b bool) store.Snapshot {
+		"__internalSetUseShippingAsBilling": boolAction("useShippingAsBilling", true, func(s *store.Snapshot, b bool) {
 			s.Checkout = s.Checkout.SetUseShippingAsBilling(b)
-			return s
 		}),
-		"__internalSetShouldCreateAccount": boolAction("shouldCreateAccount", true, func(s store.Snapshot, b bool) store.Snapshot {
+		"__internalSetShouldCreateAccount": boolAction("shouldCreateAccount", true, func(s *store.Snapshot, b bool) {
 			s.Checkout = s.Checkout.SetShouldCreateAccount(b)
-			return s
 		}),
-		"setPrefersCollection": boolAction("prefersCollection", true, func(s store.Snapshot, b bool) store.Snapshot {
+		"setPrefersCollection": boolAction("prefersCollection", true, func(s *store.Snapshot, b bool) {
 			s.Checkout = s.Checkout.SetPrefersCollection(b)
-			return s
 		}),
-		"__internalSetOrderNotes": stringAction("orderNotes", true, func(s store.Snapshot, v string) store.Snapshot {
+		"__internalSetOrderNotes": stringAction("orderNotes", true, func(s *store.Snapshot, v string) {
 			s.Checkout = s.Checkout.SetOrderNotes(v)
-			return s
 		}),
 		"__internalSetExtensionData": func(e *Engine, _ context.Context, a argList) error {
 			if value.IsUndefined(a.at(0)) || value.IsUndefined(a.at(1)) {
@@ -283,9 +278,8 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot {
+			e.set(func(s *store.Snapshot) {
 				s.Checkout = s.Checkout.SetExtensionData(ns, data, replace)
-				return s
 			})
 			return nil
 		},
@@ -299,9 +293,9 @@ var actionTable = map[string]map[string]actionFunc{
 			}
 			pr := storeapi.PaymentResult(body)
 			url, _ := value.Str(pr.Get("redirectUrl"))
-			e.set(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetRedirectURL(url); return s })
-			e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetPaymentResult(pr); return s })
-			e.set(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetAfterProcessing(); return s })
+			e.set(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetRedirectURL(url) })
+			e.set(func(s *store.Snapshot) { s.Payment = s.Payment.SetPaymentResult(pr) })
+			e.set(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetAfterProcessing() })
 			return nil
 		},
 	},
@@ -311,13 +305,11 @@ var actionTable = map[string]map[string]actionFunc{
 		"__internalSetPaymentProcessing":     payment(store.Payment.SetProcessing),
 		"__internalSetPaymentError":          payment(store.Payment.SetError),
 		"__internalSetPaymentReady":          payment(store.Payment.SetReady),
-		"__internalSetExpressPaymentMethodsInitialized": boolAction("initialized", false, func(s store.Snapshot, b bool) store.Snapshot {
+		"__internalSetExpressPaymentMethodsInitialized": boolAction("initialized", false, func(s *store.Snapshot, b bool) {
 			s.Payment = s.Payment.SetExpressPaymentMethodsInitialized(b)
-			return s
 		}),
-		"__internalSetShouldSavePaymentMethod": boolAction("shouldSavePaymentMethod", false, func(s store.Snapshot, b bool) store.Snapshot {
+		"__internalSetShouldSavePaymentMethod": boolAction("shouldSavePaymentMethod", false, func(s *store.Snapshot, b bool) {
 			s.Payment = s.Payment.SetShouldSavePaymentMethod(b)
-			return s
 		}),
 		"__internalSetActivePaymentMethod": func(e *Engine, _ context.Context, a argList) error {
 			name, err := a.str(0, "activePaymentMethod")
@@ -338,7 +330,7 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetPaymentMethodData(data); return s })
+			e.set(func(s *store.Snapshot) { s.Payment = s.Payment.SetPaymentMethodData(data) })
 			return nil
 		},
 		"__internalSetPaymentResult": func(e *Engine, _ context.Context, a argList) error {
@@ -346,7 +338,7 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetPaymentResult(data); return s })
+			e.set(func(s *store.Snapshot) { s.Payment = s.Payment.SetPaymentResult(data) })
 			return nil
 		},
 		"__internalSetAvailableExpressPaymentMethods": func(e *Engine, _ context.Context, a argList) error {
@@ -357,19 +349,16 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot {
+			e.set(func(s *store.Snapshot) {
 				s.Payment = s.Payment.SetAvailableExpressPaymentMethods(m)
-				return s
 			})
 			return nil
 		},
-		"__internalRemoveAvailablePaymentMethod": stringAction("name", false, func(s store.Snapshot, n string) store.Snapshot {
+		"__internalRemoveAvailablePaymentMethod": stringAction("name", false, func(s *store.Snapshot, n string) {
 			s.Payment = s.Payment.RemoveAvailablePaymentMethod(n)
-			return s
 		}),
-		"__internalRemoveAvailableExpressPaymentMethod": stringAction("name", false, func(s store.Snapshot, n string) store.Snapshot {
+		"__internalRemoveAvailableExpressPaymentMethod": stringAction("name", false, func(s *store.Snapshot, n string) {
 			s.Payment = s.Payment.RemoveAvailableExpressPaymentMethod(n)
-			return s
 		}),
 		"__internalSetPaymentMethodsInitialized": func(e *Engine, _ context.Context, a argList) error {
 			b, err := a.boolean(0, "initialized")
@@ -416,37 +405,33 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot { s.Validation = s.Validation.SetValidationErrors(v); return s })
+			e.set(func(s *store.Snapshot) { s.Validation = s.Validation.SetValidationErrors(v) })
 			return nil
 		},
-		"clearValidationError": stringAction("errorId", false, func(s store.Snapshot, id string) store.Snapshot {
+		"clearValidationError": stringAction("errorId", false, func(s *store.Snapshot, id string) {
 			s.Validation = s.Validation.ClearValidationError(id)
-			return s
 		}),
 		"clearValidationErrors": func(e *Engine, _ context.Context, a argList) error {
 			ids := a.at(0)
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot {
+			e.set(func(s *store.Snapshot) {
 				s.Validation = s.Validation.ClearValidationErrors(ids)
-				return s
 			})
 			return nil
 		},
-		"hideValidationError": stringAction("errorId", false, func(s store.Snapshot, id string) store.Snapshot {
+		"hideValidationError": stringAction("errorId", false, func(s *store.Snapshot, id string) {
 			s.Validation = s.Validation.HideValidationError(id)
-			return s
 		}),
-		"showValidationError": stringAction("errorId", false, func(s store.Snapshot, id string) store.Snapshot {
+		"showValidationError": stringAction("errorId", false, func(s *store.Snapshot, id string) {
 			s.Validation = s.Validation.ShowValidationError(id)
-			return s
 		}),
 		"showAllValidationErrors": func(e *Engine, _ context.Context, a argList) error {
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot { s.Validation = s.Validation.ShowAllValidationErrors(); return s })
+			e.set(func(s *store.Snapshot) { s.Validation = s.Validation.ShowAllValidationErrors() })
 			return nil
 		},
 	},
@@ -472,9 +457,8 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot {
+			e.set(func(s *store.Snapshot) {
 				s.Notices = s.Notices.CreateNotice(status, content, no)
-				return s
 			})
 			return nil
 		},
@@ -492,7 +476,7 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot { s.Notices = s.Notices.RemoveNotice(id, ctxName); return s })
+			e.set(func(s *store.Snapshot) { s.Notices = s.Notices.RemoveNotice(id, ctxName) })
 			return nil
 		},
 	},
@@ -505,7 +489,7 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot { s.Cart = s.Cart.SetBillingAddress(o); return s })
+			e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetBillingAddress(o) })
 			return nil
 		},
 		"setShippingAddress": func(e *Engine, _ context.Context, a argList) error {
@@ -516,7 +500,7 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot { s.Cart = s.Cart.SetShippingAddress(o); return s })
+			e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetShippingAddress(o) })
 			return nil
 		},
 		"setShippingRates": func(e *Engine, ctx context.Context, a argList) error {
@@ -527,7 +511,7 @@ var actionTable = map[string]map[string]actionFunc{
 			if a.dry {
 				return nil
 			}
-			e.set(func(s store.Snapshot) store.Snapshot { s.Cart = s.Cart.SetShippingRates(rates); return s })
+			e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetShippingRates(rates) })
 			e.emitRatesEvents(ctx)
 			return nil
 		},
@@ -562,7 +546,7 @@ var actionTable = map[string]map[string]actionFunc{
 				return nil
 			}
 			before := e.Snapshot().Cart.ShippingErrorStatus
-			e.set(func(s store.Snapshot) store.Snapshot { s.Cart = s.Cart.SetCartErrors(errs); return s })
+			e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetCartErrors(errs) })
 			if e.Snapshot().Cart.ShippingErrorStatus != before {
 				e.emitRatesEvents(ctx)
 			}

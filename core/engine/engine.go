@@ -265,14 +265,15 @@ func (e *Engine) debug(msg string) {
 // delivering: then that delivery loop delivers it). Status changes leave a
 // trace record (D20). The reactions R5/R6 of ref §7 run afterwards as
 // changes of their own (D27).
-func (e *Engine) update(attemptID string, guard func() bool, f func(store.Snapshot) store.Snapshot) bool {
+func (e *Engine) update(attemptID string, guard func() bool, f func(*store.Snapshot)) bool {
 	e.mu.Lock()
 	if guard != nil && !guard() {
 		e.mu.Unlock()
 		return false
 	}
 	old := e.snap
-	next := f(old)
+	next := old
+	f(&next)
 	keys := changedStores(old, next)
 	if len(keys) == 0 {
 		e.mu.Unlock()
@@ -294,7 +295,7 @@ func (e *Engine) update(attemptID string, guard func() bool, f func(store.Snapsh
 }
 
 // set is update without a guard.
-func (e *Engine) set(f func(store.Snapshot) store.Snapshot) {
+func (e *Engine) set(f func(*store.Snapshot)) {
 	e.update("", nil, f)
 }
 
@@ -338,9 +339,8 @@ func (e *Engine) react(attemptID string, old, next store.Snapshot) {
 	r5 := (wasIdle != isIdle || wasReady != isReady) && isIdle && !isReady
 	r6 := (old.Checkout.HasError != next.Checkout.HasError || wasReady != isReady) && next.Checkout.HasError && isReady
 	if r5 || r6 {
-		e.update(attemptID, nil, func(s store.Snapshot) store.Snapshot {
+		e.update(attemptID, nil, func(s *store.Snapshot) {
 			s.Payment = s.Payment.SetIdle()
-			return s
 		})
 	}
 }
@@ -389,10 +389,9 @@ func (e *Engine) waitChange() <-chan struct{} {
 }
 
 // createNotice is the notices store call the flow uses (no suppression).
-func createNotice(s store.Snapshot, n storeapi.NoticeSpec) store.Snapshot {
+func createNotice(s *store.Snapshot, n storeapi.NoticeSpec) {
 	d := n.IsDismissible
 	s.Notices = s.Notices.CreateNotice(n.Status, n.Content, store.NoticeOptions{ID: n.ID, Context: n.Context, IsDismissible: &d})
-	return s
 }
 
 type panicErr struct{ msg string }

@@ -133,19 +133,17 @@ func (e *Engine) Reset() {
 	if a != nil {
 		id = a.ID
 	}
-	e.update(id, nil, func(s store.Snapshot) store.Snapshot {
+	e.update(id, nil, func(s *store.Snapshot) {
 		if s.Checkout.Status != store.StatusPristine {
 			s.Checkout = s.Checkout.SetIdle()
 		}
-		return s
 	})
 	if a != nil {
 		// The attempt's payment work is void: back to idle for the next one.
-		e.update(id, nil, func(s store.Snapshot) store.Snapshot {
+		e.update(id, nil, func(s *store.Snapshot) {
 			if s.Payment.Status == store.PaymentProcessing || s.Payment.Status == store.PaymentReady {
 				s.Payment = s.Payment.SetIdle()
 			}
-			return s
 		})
 		// Cancel last, so the settled outcome reports the reset state.
 		a.cancel()
@@ -191,7 +189,7 @@ func (r *runner) ctx() context.Context { return r.a.ctx }
 
 // step applies f only while this attempt is still the current one (not
 // reset). It reports false when the attempt was reset.
-func (r *runner) step(f func(store.Snapshot) store.Snapshot) bool {
+func (r *runner) step(f func(*store.Snapshot)) bool {
 	return r.e.update(r.a.ID, func() bool { return r.e.attempt == r.a }, f)
 }
 
@@ -242,15 +240,13 @@ func (r *runner) settle(outcome string) {
 func (r *runner) start() string {
 	// ref §7 R1 + §6.1 step 1 (D32): before_processing, then remove error
 	// notices from the default context.
-	if !r.step(func(s store.Snapshot) store.Snapshot {
+	if !r.step(func(s *store.Snapshot) {
 		s.Checkout = s.Checkout.SetBeforeProcessing()
-		return s
 	}) {
 		return exitReset
 	}
-	r.step(func(s store.Snapshot) store.Snapshot {
+	r.step(func(s *store.Snapshot) {
 		s.Notices = s.Notices.RemoveNoticesByStatus("error", store.DefaultNoticeContext)
-		return s
 	})
 	return "submitted"
 }
@@ -264,7 +260,7 @@ func (r *runner) validate() string {
 	if len(failures) > 0 {
 		r.timedOut = timedOut
 		// D7: notices and validation errors from each failing object, then idle + hasError.
-		r.step(func(s store.Snapshot) store.Snapshot {
+		r.step(func(s *store.Snapshot) {
 			for _, f := range failures {
 				obj := value.AsObject(f)
 				if obj == nil {
@@ -281,20 +277,19 @@ func (r *runner) validate() string {
 					s.Validation = s.Validation.SetValidationErrors(ve)
 				}
 			}
-			return s
 		})
-		r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetIdle(); return s })
-		r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetHasError(true); return s })
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetIdle() })
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(true) })
 		if timedOut {
 			return "timeout"
 		}
 		return "failed"
 	}
 	if r.e.willHaveError(r.snap()) {
-		r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetHasError(true); return s })
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(true) })
 		return "error state (R7)"
 	}
-	if !r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetProcessing(); return s }) {
+	if !r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetProcessing() }) {
 		return exitReset
 	}
 	return "passed"
@@ -353,7 +348,7 @@ func (r *runner) processing() string {
 		return "interrupted"
 	}
 	if r.e.willHaveError(s) {
-		r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetHasError(true); return s })
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(true) })
 		return "error state (R7)"
 	}
 	if s.Checkout.CalculatingCount > 0 {
@@ -383,12 +378,11 @@ func (r *runner) waitCalculating() string {
 
 func (r *runner) paymentSetup() string {
 	// ref §7 R4 then §6.2 step 1.
-	if !r.step(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetProcessing(); return s }) {
+	if !r.step(func(s *store.Snapshot) { s.Payment = s.Payment.SetProcessing() }) {
 		return exitReset
 	}
-	r.step(func(s store.Snapshot) store.Snapshot {
+	r.step(func(s *store.Snapshot) {
 		s.Notices = s.Notices.RemoveNotice("wc-payment-error", observer.ContextPayments)
-		return s
 	})
 	em := r.e.emitter.EmitWithAbort(r.ctx(), observer.PaymentSetup, value.NewObject())
 	if em.Cancelled || !r.live() {
@@ -400,7 +394,7 @@ func (r *runner) paymentSetup() string {
 	}
 	if res.errorResp != nil {
 		// R7: payment has_error → checkout idle with hasError; R5 then resets payment to idle.
-		r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetHasError(true); return s })
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(true) })
 		if em.TimedOut {
 			r.timedOut = true
 			return "timeout"
@@ -416,18 +410,17 @@ func (r *runner) send() string {
 	s := r.snap()
 	if s.Checkout.HasError || s.Checkout.Status != store.StatusProcessing ||
 		(s.Cart.NeedsPayment && s.Payment.Status != store.PaymentReady) || e.willHaveError(s) {
-		r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetHasError(true); return s })
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(true) })
 		return "error state (R7)"
 	}
 	// D32: every notice in every noticeContexts context is removed before sending.
-	r.step(func(s store.Snapshot) store.Snapshot {
+	r.step(func(s *store.Snapshot) {
 		ctxs := observer.NoticeContexts()
 		names := make([]string, len(ctxs))
 		for i, c := range ctxs {
 			names[i] = c.Value
 		}
 		s.Notices = s.Notices.RemoveAllNoticesIn(names)
-		return s
 	})
 	s = r.snap()
 	req := storeapi.BuildRequest(e.requestInput(s), e.cfg.StoreAPIURL, e.Nonce(), r.a.ID)
@@ -460,7 +453,7 @@ func (r *runner) send() string {
 			e.mu.Unlock()
 		}
 		if hu.HasCustomerID {
-			r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetCustomerID(hu.CustomerID); return s })
+			r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetCustomerID(hu.CustomerID) })
 		}
 	}
 	switch kind {
@@ -470,15 +463,14 @@ func (r *runner) send() string {
 	case storeapi.KindDeclined:
 		body := resp.Body
 		if cart, ok := storeapi.CartFromError(body); ok {
-			r.step(func(s store.Snapshot) store.Snapshot { return applyCartAddresses(s, cart) })
+			r.step(func(s *store.Snapshot) { applyCartAddresses(s, cart) })
 		}
 		// ref §9.5 notices go through the §11 wrapper: suppressed while express is active.
 		if notices := storeapi.ErrorNotices(body); len(notices) > 0 && !r.snap().Payment.IsExpressPaymentMethodActive() {
-			r.step(func(s store.Snapshot) store.Snapshot {
+			r.step(func(s *store.Snapshot) {
 				for _, n := range notices {
-					s = createNotice(s, n)
+					createNotice(s, n)
 				}
-				return s
 			})
 		}
 		r.processResponse(body, true)
@@ -500,8 +492,8 @@ func (r *runner) send() string {
 func (r *runner) failRequest(s store.Snapshot, detail string) {
 	r.e.logError("checkout: the checkout request failed", panicErr{detail})
 	n := storeapi.UnknownErrorNotice(s.Checkout.CustomerID)
-	r.step(func(s store.Snapshot) store.Snapshot { return createNotice(s, n) })
-	r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetHasError(true); return s })
+	r.step(func(s *store.Snapshot) { createNotice(s, n) })
+	r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(true) })
 }
 
 // processResponse is ref §10 (+ D15 order id, + D14 for declines: one
@@ -509,21 +501,19 @@ func (r *runner) failRequest(s store.Snapshot, detail string) {
 func (r *runner) processResponse(body any, declined bool) {
 	pr := storeapi.PaymentResult(body)
 	url, _ := value.Str(pr.Get("redirectUrl"))
-	r.step(func(s store.Snapshot) store.Snapshot {
+	r.step(func(s *store.Snapshot) {
 		if id, ok := storeapi.OrderID(body); ok {
 			s.Checkout = s.Checkout.SetOrderID(id)
 		}
-		return s
 	})
-	r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetRedirectURL(url); return s })
-	r.step(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetPaymentResult(pr); return s })
-	r.step(func(s store.Snapshot) store.Snapshot {
+	r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetRedirectURL(url) })
+	r.step(func(s *store.Snapshot) { s.Payment = s.Payment.SetPaymentResult(pr) })
+	r.step(func(s *store.Snapshot) {
 		if declined {
 			s.Checkout = s.Checkout.SetAfterProcessingWithError()
 		} else {
 			s.Checkout = s.Checkout.SetAfterProcessing()
 		}
-		return s
 	})
 }
 
@@ -559,27 +549,26 @@ func (r *runner) successEvent() string {
 	successResp, errorResp := splitResponses(em.Responses)
 	switch {
 	case errorResp == nil && successResp != nil:
-		r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetComplete(successResp); return s })
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetComplete(successResp) })
 		return "success"
 	case errorResp != nil:
 		if msg, ok := value.NonEmptyString(errorResp.Get("message")); ok {
-			r.step(func(s store.Snapshot) store.Snapshot {
+			r.step(func(s *store.Snapshot) {
 				c, _ := value.NonEmptyString(errorResp.Get("messageContext"))
 				s.Notices = s.Notices.CreateNotice("error", msg, store.NoticeOptions{Context: c})
-				return s
 			})
 		}
 		if !observer.ShouldRetry(errorResp) {
-			r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetComplete(errorResp); return s })
+			r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetComplete(errorResp) })
 			return "error, retry:false (D10)"
 		}
 		if em.TimedOut {
 			r.timedOut = true
 		}
-		r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetHasError(true); return s })
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(true) })
 		return "error, retry"
 	default:
-		r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetComplete(nil); return s })
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetComplete(nil) })
 		return "no typed response"
 	}
 }
@@ -595,10 +584,9 @@ func (r *runner) failEvent() string {
 	if errorResp != nil {
 		if msg, ok := value.NonEmptyString(errorResp.Get("message")); ok {
 			hasMsg = true
-			r.step(func(s store.Snapshot) store.Snapshot {
+			r.step(func(s *store.Snapshot) {
 				c, _ := value.NonEmptyString(errorResp.Get("messageContext"))
 				s.Notices = s.Notices.CreateNotice("error", msg, store.NoticeOptions{Context: c})
-				return s
 			})
 		}
 	}
@@ -606,18 +594,18 @@ func (r *runner) failEvent() string {
 		r.timedOut = true
 	}
 	if errorResp != nil && !observer.ShouldRetry(errorResp) {
-		r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetComplete(errorResp); return s })
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetComplete(errorResp) })
 		return "retry:false (D10)"
 	}
 	if errorResp != nil && hasMsg {
-		r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetIdle(); return s })
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetIdle() })
 		if r.timedOut {
 			return "timeout"
 		}
 		return "error with message, retry"
 	}
 	// Nothing handled: the fallback notice unless an error notice is already shown.
-	r.step(func(s store.Snapshot) store.Snapshot {
+	r.step(func(s *store.Snapshot) {
 		if !s.Notices.HasStatusIn("error", checkoutAreaContexts()) {
 			msg := storeapi.DefaultErrorMessage
 			if pr := value.AsObject(s.Payment.PaymentResult); pr != nil {
@@ -627,9 +615,8 @@ func (r *runner) failEvent() string {
 			}
 			s.Notices = s.Notices.CreateNotice("error", msg, store.NoticeOptions{ID: "checkout", Context: observer.ContextCheckout})
 		}
-		return s
 	})
-	r.step(func(s store.Snapshot) store.Snapshot { s.Checkout = s.Checkout.SetIdle(); return s })
+	r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetIdle() })
 	if r.timedOut {
 		return "timeout"
 	}
@@ -689,14 +676,13 @@ func (e *Engine) requestInput(s store.Snapshot) storeapi.Input {
 // applyCartAddresses applies billing/shipping addresses of a cart sent
 // with an error body (ref §9.3 receiveCartContents, limited to the cart
 // subset this module keeps).
-func applyCartAddresses(s store.Snapshot, cart *value.Object) store.Snapshot {
+func applyCartAddresses(s *store.Snapshot, cart *value.Object) {
 	if b := value.AsObject(cart.Get("billing_address")); b != nil {
 		s.Cart = s.Cart.SetBillingAddress(b)
 	}
 	if sh := value.AsObject(cart.Get("shipping_address")); sh != nil {
 		s.Cart = s.Cart.SetShippingAddress(sh)
 	}
-	return s
 }
 
 var _ = time.Millisecond

@@ -186,15 +186,13 @@ func anySlice(v []any) []any {
 func (e *Engine) UpdateAvailablePaymentMethods(ctx context.Context) error {
 	exp := e.checkCanPay(ctx, true)
 	if !value.Equal(exp, e.Snapshot().Payment.AvailableExpressPaymentMethods) {
-		e.set(func(s store.Snapshot) store.Snapshot {
+		e.set(func(s *store.Snapshot) {
 			s.Payment = s.Payment.SetAvailableExpressPaymentMethods(exp)
-			return s
 		})
 	}
 	if !e.Snapshot().Payment.ExpressPaymentMethodsInitialized {
-		e.set(func(s store.Snapshot) store.Snapshot {
+		e.set(func(s *store.Snapshot) {
 			s.Payment = s.Payment.SetExpressPaymentMethodsInitialized(true)
-			return s
 		})
 	}
 	reg := e.checkCanPay(ctx, false)
@@ -289,9 +287,8 @@ func (e *Engine) SetAvailablePaymentMethods(m *value.Object) {
 	if !m.Has(e.Snapshot().Payment.ActivePaymentMethod) {
 		e.selectDefault(m)
 	}
-	e.set(func(s store.Snapshot) store.Snapshot {
+	e.set(func(s *store.Snapshot) {
 		s.Payment = s.Payment.SetAvailablePaymentMethods(m)
-		return s
 	})
 }
 
@@ -301,9 +298,8 @@ func (e *Engine) SetPaymentMethodsInitialized(b bool) {
 	if b {
 		e.selectDefault(e.Snapshot().Payment.AvailablePaymentMethods)
 	}
-	e.set(func(s store.Snapshot) store.Snapshot {
+	e.set(func(s *store.Snapshot) {
 		s.Payment = s.Payment.SetPaymentMethodsInitialized(b)
-		return s
 	})
 }
 
@@ -334,7 +330,7 @@ func (e *Engine) selectDefault(methods *value.Object) {
 		return
 	}
 	// 3. idle, then the first method (none when empty).
-	e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetIdle(); return s })
+	e.set(func(s *store.Snapshot) { s.Payment = s.Payment.SetIdle() })
 	name := ""
 	if keys := methods.Keys(); len(keys) > 0 {
 		name = keys[0]
@@ -345,13 +341,12 @@ func (e *Engine) selectDefault(methods *value.Object) {
 // setActiveMethod is __internalSetActivePaymentMethod with its side effect
 // (ref §11): selecting a method removes the wc-payment-error notice.
 func (e *Engine) setActiveMethod(name string, data any) {
-	e.set(func(s store.Snapshot) store.Snapshot {
+	e.set(func(s *store.Snapshot) {
 		prev := s.Payment.ActivePaymentMethod
 		s.Payment = s.Payment.SetActivePaymentMethod(name, data)
 		if prev != name {
 			s.Notices = s.Notices.RemoveNotice("wc-payment-error", observer.ContextPayments)
 		}
-		return s
 	})
 }
 
@@ -383,14 +378,14 @@ func (e *Engine) ExpressAction(name, kind string, message any) error {
 		mem.mu.Lock()
 		mem.saved, mem.method, mem.data = true, s.Payment.ActivePaymentMethod, s.Payment.PaymentMethodData
 		mem.mu.Unlock()
-		e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetExpressStarted(); return s })
+		e.set(func(s *store.Snapshot) { s.Payment = s.Payment.SetExpressStarted() })
 		e.setActiveMethod(name, value.Undef)
 	case ExpressClose:
-		e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetIdle(); return s })
+		e.set(func(s *store.Snapshot) { s.Payment = s.Payment.SetIdle() })
 		e.restoreExpress()
 	case ExpressError:
-		e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetError(); return s })
-		e.set(func(s store.Snapshot) store.Snapshot { s.Payment = s.Payment.SetPaymentMethodData(message); return s })
+		e.set(func(s *store.Snapshot) { s.Payment = s.Payment.SetError() })
+		e.set(func(s *store.Snapshot) { s.Payment = s.Payment.SetPaymentMethodData(message) })
 		e.SetExpressPaymentError(message)
 		e.restoreExpress()
 	default:
@@ -413,12 +408,11 @@ func (e *Engine) restoreExpress() {
 // SetExpressPaymentError is ref §3.4's thunk: a truthy message becomes the
 // wc-express-payment-error notice in the express context; a falsy one removes it.
 func (e *Engine) SetExpressPaymentError(message any) {
-	e.set(func(s store.Snapshot) store.Snapshot {
+	e.set(func(s *store.Snapshot) {
 		if value.Truthy(message) {
 			s.Notices = s.Notices.CreateNotice("error", message, store.NoticeOptions{ID: "wc-express-payment-error", Context: observer.ContextExpressPayments})
 		} else {
 			s.Notices = s.Notices.RemoveNotice("wc-express-payment-error", observer.ContextExpressPayments)
 		}
-		return s
 	})
 }

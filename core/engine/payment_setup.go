@@ -42,7 +42,7 @@ func (e *Engine) builtinValidation(_ context.Context, _ any) (any, error) {
 // payment_setup emission; apply performs it as one change.
 type setupResult struct {
 	errorResp *value.Object
-	apply     func(store.Snapshot) store.Snapshot
+	apply     func(*store.Snapshot)
 }
 
 // shippingKeys are the address keys ref §6.2 requires (billing also needs email).
@@ -98,10 +98,10 @@ func (e *Engine) paymentSetupResult(responses []*value.Object) setupResult {
 		}
 		return value.NewObject()
 	}
-	notice := func(s store.Snapshot, resp *value.Object) store.Snapshot {
+	notice := func(s *store.Snapshot, resp *value.Object) {
 		msg, ok := value.NonEmptyString(resp.Get("message"))
 		if !ok {
-			return s
+			return
 		}
 		ctxName := observer.ContextPayments
 		if c, ok := value.NonEmptyString(resp.Get("messageContext")); ok {
@@ -109,12 +109,12 @@ func (e *Engine) paymentSetupResult(responses []*value.Object) setupResult {
 		}
 		no := false
 		s.Notices = s.Notices.CreateNotice("error", msg, store.NoticeOptions{ID: "wc-payment-error", Context: ctxName, IsDismissible: &no})
-		return s
+
 	}
 	b, sh := value.AsObject(billing), value.AsObject(shipping)
 	switch {
 	case success != nil && failure == nil:
-		return setupResult{apply: func(s store.Snapshot) store.Snapshot {
+		return setupResult{apply: func(s *store.Snapshot) {
 			if hasAddressKeys(b, true) {
 				s.Cart = s.Cart.SetBillingAddress(b)
 			}
@@ -122,30 +122,26 @@ func (e *Engine) paymentSetupResult(responses []*value.Object) setupResult {
 				s.Cart = s.Cart.SetShippingAddress(sh)
 			}
 			s.Payment = s.Payment.SetPaymentMethodData(methodData(success)).SetReady()
-			return s
 		}}
 	case failure != nil && observer.IsFailResponse(failure):
-		return setupResult{errorResp: failure, apply: func(s store.Snapshot) store.Snapshot {
-			s = notice(s, failure)
+		return setupResult{errorResp: failure, apply: func(s *store.Snapshot) {
+			notice(s, failure)
 			if hasAddressKeys(b, true) {
 				s.Cart = s.Cart.SetBillingAddress(b)
 			}
 			s.Payment = s.Payment.SetPaymentMethodData(methodData(failure)).SetError()
-			return s
 		}}
 	case failure != nil:
-		return setupResult{errorResp: failure, apply: func(s store.Snapshot) store.Snapshot {
-			s = notice(s, failure)
+		return setupResult{errorResp: failure, apply: func(s *store.Snapshot) {
+			notice(s, failure)
 			s.Payment = s.Payment.SetError()
 			if ve := failure.Get("validationErrors"); store.IsValidValidationErrors(ve) {
 				s.Validation = s.Validation.SetValidationErrors(ve)
 			}
-			return s
 		}}
 	default:
-		return setupResult{apply: func(s store.Snapshot) store.Snapshot {
+		return setupResult{apply: func(s *store.Snapshot) {
 			s.Payment = s.Payment.SetReady()
-			return s
 		}}
 	}
 }

@@ -231,6 +231,19 @@ func TestRedirectSchemesD16D25(t *testing.T) {
 		{"data:text/html,hi", "https://shop.test/", "data:text/html,hi", false},
 		{"JAVASCRIPT:alert(1)", "https://shop.test/", "javascript:alert(1)", false},
 		{"ftp://shop.test/x", "", "ftp://shop.test/x", false},
+		{"java\tscript:alert(1)", "https://shop.test/", "javascript:alert(1)", false},
+		{" \x01javascript:alert(1)", "https://shop.test/", "javascript:alert(1)", false},
+		{"HTTPS://Shop.test/x", "", "https://Shop.test/x", true},
+		{"//cdn.test/x", "https://shop.test/a/b", "https://cdn.test/x", true},
+		{"?key=1", "https://shop.test/a/b?x=2#f", "https://shop.test/a/b?key=1", true},
+		{"#top", "https://shop.test/a/b?x=2", "https://shop.test/a/b?x=2#top", true},
+		{"../x/./y?q#h", "https://shop.test/a/b/c", "https://shop.test/a/x/y?q#h", true},
+		{"/a/../../b", "https://shop.test/", "https://shop.test/b", true},
+		{"", "https://shop.test/a?q", "https://shop.test/a?q", true},
+		{"thanks", "https://shop.test", "https://shop.test/thanks", true},
+		{"\\\\evil.test/x", "https://shop.test/", "https://evil.test/x", true},
+		{"relative", "", "relative", false},
+		{"relative", "data:text/html,x", "relative", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.url, func(t *testing.T) {

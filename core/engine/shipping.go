@@ -15,17 +15,16 @@ import (
 
 func (e *Engine) setLoadingRates(ctx context.Context, b bool) {
 	prev := e.Snapshot().Cart.IsLoadingRates
-	e.set(func(s store.Snapshot) store.Snapshot { s.Cart = s.Cart.SetIsLoadingRates(b); return s })
+	e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetIsLoadingRates(b) })
 	if prev == b {
 		return
 	}
-	e.set(func(s store.Snapshot) store.Snapshot {
+	e.set(func(s *store.Snapshot) {
 		if b {
 			s.Checkout = s.Checkout.IncrementCalculating()
 		} else {
 			s.Checkout = s.Checkout.DecrementCalculating()
 		}
-		return s
 	})
 	if !b {
 		e.emitRatesEvents(ctx)
@@ -34,17 +33,16 @@ func (e *Engine) setLoadingRates(ctx context.Context, b bool) {
 
 func (e *Engine) setSelectingRate(ctx context.Context, b bool) {
 	prev := e.Snapshot().Cart.IsSelectingRate
-	e.set(func(s store.Snapshot) store.Snapshot { s.Cart = s.Cart.SetIsSelectingRate(b); return s })
+	e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetIsSelectingRate(b) })
 	if prev == b {
 		return
 	}
-	e.set(func(s store.Snapshot) store.Snapshot {
+	e.set(func(s *store.Snapshot) {
 		if b {
 			s.Checkout = s.Checkout.IncrementCalculating()
 		} else {
 			s.Checkout = s.Checkout.DecrementCalculating()
 		}
-		return s
 	})
 	if !b {
 		e.emitSelectEvents(ctx)

@@ -21,7 +21,7 @@ test('contracts.md Snapshot objects: before load, selectors read the default sna
     ['wc/store/payment', 'getActivePaymentMethod', ''],
     ['wc/store/payment', 'getPaymentResult', null],
     ['wc/store/validation', 'hasValidationErrors', false],
-    ['wc/store/cart', 'getNeedsPayment', false]
+    ['wc/store/cart', 'getNeedsPayment', true] // the engine's default cart needs payment
   ];
   for (const [key, name, want] of table) {
     assert.equal(select(key)[name](), want, key + ' ' + name);
@@ -153,14 +153,15 @@ test('D34: select / dispatch / subscribe with an unknown store throw a TypeError
   assert.throws(() => d.subscribe('nope'), (e) => e instanceof TypeError && /subscribe: argument listener/.test(e.message));
 });
 
-test('js-api dispatch: each store has exactly the actions of ref §2.2, §3.4, §4 and js-api.md', () => {
+test('js-api dispatch: each store has exactly the actions of ref §2.2 (+ the §2.4 thunk), §3.4, §4 and js-api.md', () => {
   const { wc } = h.createEnv();
   const want = {
     'wc/store/checkout': ['__internalSetIdle', '__internalSetRedirectUrl', '__internalSetComplete',
       '__internalSetProcessing', '__internalSetBeforeProcessing', '__internalSetAfterProcessing',
       '__internalSetHasError', '__internalIncrementCalculating', '__internalDecrementCalculating',
       '__internalSetCustomerId', '__internalSetUseShippingAsBilling', '__internalSetShouldCreateAccount',
-      'setPrefersCollection', '__internalSetOrderNotes', '__internalSetExtensionData'],
+      'setPrefersCollection', '__internalSetOrderNotes', '__internalSetExtensionData',
+      '__internalProcessCheckoutResponse'],
     'wc/store/payment': ['__internalSetPaymentIdle', '__internalSetExpressPaymentStarted',
       '__internalSetPaymentProcessing', '__internalSetPaymentError', '__internalSetPaymentReady',
       '__internalSetExpressPaymentMethodsInitialized', '__internalSetShouldSavePaymentMethod',
@@ -195,12 +196,12 @@ test('contracts.md protocol: an action forwards api.dispatch(key, name, args) an
   ]);
 });
 
-test('D34: after ready, Go\'s TypeError for a bad argument is thrown synchronously (returned or thrown by the api)', async () => {
+test('D34: after ready, Go\'s TypeError for a bad argument is thrown synchronously (from {__wcThrow} or a throw)', async () => {
   for (const throws of [false, true]) {
     const env = await h.loadedEnv({ mock: { throws } });
     const actions = env.wc.wcBlocksData.dispatch('wc/store/checkout');
     assert.throws(() => actions.__internalSetOrderNotes(42), (e) => e instanceof TypeError && /__internalSetOrderNotes/.test(e.message),
-      throws ? 'thrown by the api' : 'returned by the api as an Error object');
+      throws ? 'thrown' : 'returned in the envelope');
     await actions.__internalSetOrderNotes('ok');
     assert.equal(env.wc.wcBlocksData.select('wc/store/checkout').getOrderNotes(), 'ok', 'the module keeps working');
   }
@@ -217,7 +218,7 @@ test('js-api subscribe: listeners run after the snapshot swap, once per publish,
   env.mock.update('wc/store/payment', { getActivePaymentMethod: 'cod' });
   env.mock.publish({
     'wc/store/checkout': h.nextSnapshot(env.mock.snapshots['wc/store/checkout'], { getOrderNotes: 'two' }),
-    'wc/store/cart': h.nextSnapshot(env.mock.snapshots['wc/store/cart'], { getNeedsPayment: true })
+    'wc/store/cart': h.nextSnapshot(env.mock.snapshots['wc/store/cart'], { getNeedsPayment: false })
   });
   assert.deepEqual(seen, [
     ['any', 'one'], ['checkout', 'one'], // listeners see the new snapshot

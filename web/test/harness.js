@@ -17,7 +17,7 @@ const SCRIPT_URL = 'https://shop.test/wp-content/plugins/checkout/web/checkout.j
 // The smallest valid module: magic number and version, no sections.
 const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 const PROTOCOL_FUNCTIONS = [
-  'dispatch', 'on', 'registerPaymentMethod', 'registerExpressPaymentMethod',
+  'dispatch', 'on', 'off', 'registerPaymentMethod', 'registerExpressPaymentMethod',
   'submit', 'reset', 'getTrace', 'clearTrace', 'expressAction'
 ];
 
@@ -46,7 +46,7 @@ function captureConsole() {
 // The mock Go side. `mock.Go` is the class checkout.js instantiates;
 // options: exitBeforeReady (run resolves without calling ready),
 // manualReady (call mock.callReady() yourself), noInitialPublish,
-// throws (sync errors are thrown instead of returned, see fail below).
+// throws (sync errors are thrown instead of returned: see fail below).
 function createMockGo(g, options) {
   const opts = options || {};
   const mock = {
@@ -116,11 +116,17 @@ function createMockGo(g, options) {
   };
 
   // A Go function made with js.FuncOf cannot throw into JS: the bridge
-  // returns the Error object and checkout.js throws it. `throws` makes the
-  // mock throw instead, as a JS shim around the exports would.
+  // returns {__wcThrow: error} (bridge/exports.go) and checkout.js throws
+  // it. `throws` makes the mock throw, as a JS shim around the exports would.
   function fail(error) {
     if (opts.throws) throw error;
-    return error;
+    return { __wcThrow: error };
+  }
+  const byId = new Map();
+  function unsubscribe(reg) {
+    if (!reg.active) return;
+    reg.active = false;
+    mock.unsubscribed.push(reg.id);
   }
 
   let nextId = 1;
@@ -141,11 +147,16 @@ function createMockGo(g, options) {
       if (typeof callback !== 'function') return fail(new TypeError(name + ': argument callback must be a function'));
       const reg = { id: nextId++, name, callback, priority, options: o, active: true };
       mock.registrations.push(reg);
-      return function unsubscribe() {
-        if (!reg.active) return;
-        reg.active = false;
-        mock.unsubscribed.push(reg.id);
-      };
+      byId.set(reg.id, reg);
+      return reg.id;
+    },
+    off(id) {
+      mock.calls.push(['off', id]);
+      const reg = byId.get(id);
+      if (reg) {
+        byId.delete(id);
+        unsubscribe(reg);
+      }
     },
     registerPaymentMethod(config) {
       mock.calls.push(['registerPaymentMethod', config.name]);

@@ -95,13 +95,25 @@ test('contracts.md protocol: host is set before go.run; config carries the optio
   assert.equal(custom.mock.host.config.storeApiUrl, '/api/store');
 });
 
-test('contracts.md protocol: host.warn and host.error route to the console', async () => {
+test('contracts.md protocol: host.warn, host.error and host.debug route to the console', async () => {
   const env = await h.loadedEnv();
   const e = new Error('x');
   env.mock.host.warn('careful');
   env.mock.host.error('bad', e);
+  env.mock.host.debug('status idle -> before_processing');
   assert.deepEqual(env.console.warns, ['careful']);
   assert.deepEqual(env.console.errors, [['bad', e]]);
+  assert.deepEqual(env.console.infos, ['status idle -> before_processing']);
+});
+
+test('bridge protocol: host.fail(message) from a module that cannot start rejects load with that message', async () => {
+  const env = h.createEnv({ mock: { manualReady: true } });
+  const loading = env.wc.wcCheckoutWasm.load();
+  await env.mock.running;
+  env.mock.host.fail('bad config');
+  await assert.rejects(loading, { message: 'checkout.js: the module failed to start: bad config' });
+  env.mock.host.fail('again'); // a second report changes nothing
+  await assert.rejects(env.wc.wcCheckoutWasm.ready, /bad config/);
 });
 
 test('js-api Loading: a server without the wasm MIME type falls back to arrayBuffer + instantiate', async () => {
@@ -159,7 +171,7 @@ test('brief: missing globalThis.Go and no document rejects naming Go and wasm_ex
   const env = h.createEnv({ noGo: true });
   env.wc.wcBlocksData.dispatch('wc/store/checkout').__internalSetOrderNotes('kept');
   await assert.rejects(env.wc.wcCheckoutWasm.load(), (e) => /globalThis\.Go is missing/.test(e.message) &&
-    e.message.includes('https://shop.test/wp-content/plugins/checkout/web/wasm_exec.js'));
+    e.message.includes('https://shop.test/wp-content/plugins/checkout/web/dist/wasm_exec.js'));
   env.g.Go = env.mock.Go;
   await env.wc.wcCheckoutWasm.load();
   assert.equal(env.wc.wcBlocksData.select('wc/store/checkout').getOrderNotes(), 'kept');
@@ -185,20 +197,27 @@ function scriptDocument(onAppend) {
   return { document, appended };
 }
 
-test('js-api Files: without globalThis.Go, wasm_exec.js is loaded from next to checkout.js', async () => {
-  let env = null;
-  const dom = scriptDocument((el) => { env.g.Go = env.mock.Go; el.onload(); });
-  env = h.createEnv({ noGo: true, document: dom.document });
-  await env.wc.wcCheckoutWasm.load();
-  assert.deepEqual(dom.appended.map((s) => s.src), ['https://shop.test/wp-content/plugins/checkout/web/wasm_exec.js']);
-  assert.equal(env.mock.runs, 1);
+test('js-api Files: without globalThis.Go, wasm_exec.js is loaded from next to the module (build.sh puts both in dist/)', async () => {
+  const table = [
+    [{}, undefined, 'https://shop.test/wp-content/plugins/checkout/web/dist/wasm_exec.js'],
+    [{ location: { href: 'https://shop.test/checkout/' } }, 'assets/m.wasm', 'https://shop.test/checkout/assets/wasm_exec.js'],
+    [{}, 'https://cdn.test/v1/checkout.wasm', 'https://cdn.test/v1/wasm_exec.js']
+  ];
+  for (const [extra, wasmUrl, want] of table) {
+    let env = null;
+    const dom = scriptDocument((el) => { env.g.Go = env.mock.Go; el.onload(); });
+    env = h.createEnv(Object.assign({ noGo: true, document: dom.document }, extra));
+    await env.wc.wcCheckoutWasm.load({ wasmUrl });
+    assert.deepEqual(dom.appended.map((s) => s.src), [want]);
+    assert.equal(env.mock.runs, 1);
+  }
 });
 
 test('brief: a wasm_exec.js that fails to load, or loads without defining Go, rejects with a clear Error', async () => {
   const failing = scriptDocument((el) => el.onerror(new Error('404')));
   const a = h.createEnv({ noGo: true, document: failing.document });
   await assert.rejects(a.wc.wcCheckoutWasm.load(), {
-    message: 'checkout.js: loading https://shop.test/wp-content/plugins/checkout/web/wasm_exec.js failed (globalThis.Go is missing)'
+    message: 'checkout.js: loading https://shop.test/wp-content/plugins/checkout/web/dist/wasm_exec.js failed (globalThis.Go is missing)'
   });
   assert.deepEqual(failing.appended, [], 'the failed script element is removed');
   const empty = scriptDocument((el) => el.onload());
@@ -254,4 +273,18 @@ test('contracts.md protocol: a stale host from a failed attempt cannot make the 
   env.wc.wcCheckoutWasm.onSubmit();
   assert.deepEqual(env2Mock.calls, [['submit']]);
   assert.deepEqual(env.mock.calls, []);
+});
+
+test('js-api Loading: a page without fetch or WebAssembly, or a module calling ready() without an api, rejects clearly', async () => {
+  const url = 'https://shop.test/wp-content/plugins/checkout/web/dist/checkout.wasm';
+  const noFetch = h.createEnv();
+  delete noFetch.g.fetch;
+  await assert.rejects(noFetch.wc.wcCheckoutWasm.load(), { message: 'checkout.js: fetching ' + url + ' failed: fetch is not available' });
+  const noWasm = h.createEnv({ WebAssembly: {} });
+  await assert.rejects(noWasm.wc.wcCheckoutWasm.load(), { message: 'checkout.js: compiling ' + url + ' failed: WebAssembly is not available' });
+  const noApi = h.createEnv({ mock: { manualReady: true } });
+  const loading = noApi.wc.wcCheckoutWasm.load();
+  await noApi.mock.running;
+  noApi.mock.host.ready(undefined);
+  await assert.rejects(loading, { message: 'checkout.js: the module called ready() without an api object' });
 });

@@ -90,14 +90,16 @@ test('brief: unsubscribe before ready drops the queued registration; no leak, id
   assert.deepEqual(env.mock.unsubscribed, []);
 });
 
-test('brief: an unsubscribe kept from before ready calls Go\'s unsubscribe after the replay, once', async () => {
+test('brief: an unsubscribe kept from before ready calls off(id) after the replay, once', async () => {
   const env = h.createEnv();
   const unsubscribe = env.wc.blocksCheckoutEvents.eventRegistration.onPaymentSetup(() => undefined);
   await env.wc.wcCheckoutWasm.load();
   assert.equal(env.mock.registrations.length, 1);
   unsubscribe();
   unsubscribe();
-  assert.deepEqual(env.mock.unsubscribed, [env.mock.registrations[0].id]);
+  const id = env.mock.registrations[0].id;
+  assert.deepEqual(env.mock.calls.filter((c) => c[0] === 'off'), [['off', id]]);
+  assert.deepEqual(env.mock.unsubscribed, [id]);
   assert.equal(env.mock.registrations[0].active, false);
 });
 

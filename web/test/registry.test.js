@@ -161,24 +161,6 @@ test('ref §12: express props onClick / onClose / onError forward to api.express
   assert.equal(typeof props.billing.billingAddress, 'object');
 });
 
-test('contracts.md first draft: without api.expressAction the express props use api.expressCallbacks(name)', async () => {
-  const env = h.createEnv();
-  const used = [];
-  delete env.mock.api.expressAction;
-  env.mock.api.expressCallbacks = (name) => ({
-    onClick: () => used.push([name, 'click']),
-    onClose: () => used.push([name, 'close']),
-    onError: (m) => used.push([name, 'error', m])
-  });
-  await env.wc.wcCheckoutWasm.load({ render: () => {} });
-  let props = null;
-  env.wc.wcBlocksRegistry.registerExpressPaymentMethod(config('gpay', (p) => { props = p; }));
-  env.mock.update(PAYMENT, { getAvailableExpressPaymentMethods: { gpay: { name: 'gpay' } } });
-  await props.onClick();
-  await props.onError('x');
-  assert.deepEqual(used, [['gpay', 'click'], ['gpay', 'error', 'x']]);
-});
-
 test('brief render option: output goes to render(name, output, {express}) instead of the DOM', async () => {
   const rendered = [];
   const env = await h.loadedEnv({}, { render: (name, output, info) => rendered.push([name, output, info]) });
