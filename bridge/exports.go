@@ -173,28 +173,12 @@ func (b *Bridge) apiOn(args []safejs.Value) (any, error) {
 			opts.Label, _ = fnName.String()
 		}
 	}
-	if deprecated {
-		b.eng.Warn("alias:"+name, name+" is deprecated; use "+replacement(ev)+" instead.")
-	}
+	_ = deprecated // checkout.js warns once per alias (D11): it sees calls made before the module is ready
 	unsubscribe := b.eng.Registry().Add(ev, b.observerFunc(cb), prio, opts)
 	b.nextSub++
 	id := b.nextSub
 	b.subs[id] = unsubscribe
 	return float64(id), nil
-}
-
-func replacement(ev observer.Event) string {
-	switch ev {
-	case observer.PaymentSetup:
-		return "onPaymentSetup"
-	case observer.CheckoutValidation:
-		return "onCheckoutValidation"
-	case observer.CheckoutSuccess:
-		return "onCheckoutSuccess"
-	case observer.CheckoutFail:
-		return "onCheckoutFail"
-	}
-	return string(ev)
 }
 
 func (b *Bridge) apiOff(args []safejs.Value) (any, error) {

@@ -261,6 +261,7 @@ declare namespace WcCheckout {
     getNeedsShipping(): boolean;
     getShippingRates(): readonly ShippingPackage[];
     isAddressFieldsForShippingRatesUpdating(): boolean;
+    isShippingRateBeingSelected(): boolean;
     getCartErrors(): readonly CartError[];
     getShippingErrorStatus(): ShippingErrorStatus;
   }

@@ -131,6 +131,7 @@
       getNeedsShipping: false,
       getShippingRates: [],
       isAddressFieldsForShippingRatesUpdating: false,
+      isShippingRateBeingSelected: false,
       getCartErrors: [],
       getShippingErrorStatus: { isPristine: true, isValid: true, hasInvalidAddress: false, hasError: false }
     }
@@ -156,7 +157,7 @@
     'core/notices': [],
     'wc/store/cart': [
       'getCustomerData', 'getNeedsPayment', 'getNeedsShipping', 'getShippingRates',
-      'isAddressFieldsForShippingRatesUpdating', 'getCartErrors', 'getShippingErrorStatus'
+      'isAddressFieldsForShippingRatesUpdating', 'isShippingRateBeingSelected', 'getCartErrors', 'getShippingErrorStatus'
     ]
   };
 

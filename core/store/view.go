@@ -228,6 +228,7 @@ func (s Snapshot) cartView() *value.Object {
 		"getNeedsShipping", c.NeedsShipping,
 		"getShippingRates", arrOrEmpty(c.ShippingRates),
 		"isAddressFieldsForShippingRatesUpdating", c.IsLoadingRates,
+		"isShippingRateBeingSelected", c.IsSelectingRate,
 		"getCartErrors", arrOrEmpty(c.CartErrors),
 		"getShippingErrorStatus", c.ShippingErrorStatusObject(),
 	)

@@ -240,7 +240,7 @@ func TestViewValidationNoticesCart(t *testing.T) {
 			`{"getCustomerData":{"billingAddress":{"email":"a@b"},"shippingAddress":{}},` +
 				`"getNeedsPayment":true,"getNeedsShipping":true,` +
 				`"getShippingRates":[{"package_id":0,"shipping_rates":[]}],` +
-				`"isAddressFieldsForShippingRatesUpdating":true,` +
+				`"isAddressFieldsForShippingRatesUpdating":true,"isShippingRateBeingSelected":false,` +
 				`"getCartErrors":[{"code":"woocommerce_rest_cart_shipping_rates_invalid_state","message":"m"}],` +
 				`"getShippingErrorStatus":{"isPristine":false,"isValid":false,"hasInvalidAddress":true,"hasError":true}}`},
 	}

@@ -1,0 +1,326 @@
+// Shopper journeys on the demo checkout page. Each journey gets a fresh
+// browser context and page (t.page), the server's base URL (t.base), an email
+// address of its own (t.email) and:
+//   t.shot(name)             full-page screenshot into test-artifacts/e2e/
+//   t.purchase(label, act)   runs act() (the click that should end in an
+//                            order), waits for the order-received page and
+//                            records click -> order-received time; returns the
+//                            order number shown there
+//   t.newOrders()            orders created since the journey started
+// A journey throws on the first failed check.
+
+import {
+  check, checkEqual, openCheckout, fillCheckout, fillAddress, choosePayment, fillCard, placeOrderButton,
+  noticesIn, checkoutStatus, DESKTOP, MOBILE
+} from './helpers.mjs';
+
+const PAYMENTS = 'wc/checkout/payments';
+const EXPRESS = 'wc/checkout/express-payments';
+
+async function noticeTexts(page, context) {
+  return (await noticesIn(page, context).allTextContents()).map((s) => s.replace(/×$/, '').trim());
+}
+
+async function expectNotice(page, context, text) {
+  const notice = noticesIn(page, context).filter({ hasText: text });
+  await notice.first().waitFor({ state: 'visible', timeout: 10000 });
+}
+
+async function expectIdleAgain(page) {
+  await page.waitForFunction(() => {
+    const s = wc.wcBlocksData.select(wc.wcBlocksData.CHECKOUT_STORE_KEY);
+    return s.getCheckoutStatus() === 'idle' && !document.querySelector('#place-order').disabled;
+  }, null, { timeout: 10000 });
+}
+
+function onlyOrder(orders, what) {
+  checkEqual(orders.length, 1, `${what}: number of new orders`);
+  return orders[0];
+}
+
+export const journeys = [
+  {
+    name: 'bank transfer purchase',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await openCheckout(page, t.base);
+      await fillCheckout(page, t.email);
+      await page.getByLabel('Notes about your order (optional)').fill('Please ring twice.');
+      await choosePayment(page, 'Direct bank transfer');
+      await t.shot('01-filled-form');
+      const number = await t.purchase('bacs', () => placeOrderButton(page).click());
+      await t.shot('04-order-received');
+      const order = onlyOrder(await t.newOrders(), 'bacs');
+      checkEqual(String(order.id), number, 'order number on the order-received page');
+      checkEqual(order.payment_method, 'bacs', 'payment method');
+      checkEqual(order.status, 'on-hold', 'order status');
+      checkEqual(order.email, t.email, 'billing email');
+      checkEqual(order.shipping_address.city, 'Köln', 'shipping city');
+      checkEqual(order.billing_address.last_name, 'Mustermann', 'billing = shipping last name');
+      checkEqual(order.customer_note, 'Please ring twice.', 'order note');
+      checkEqual(order.payment_data.bacs_payment_reference, 'order_number', 'payment_data from meta.paymentMethodData');
+    }
+  },
+
+  {
+    name: 'required fields missing, then purchase',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await openCheckout(page, t.base);
+      await placeOrderButton(page).click();
+      await expectNotice(page, 'wc/checkout', 'Please check the highlighted fields');
+      const email = page.getByLabel('Email address', { exact: true });
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'billing_email');
+      checkEqual(await email.getAttribute('aria-invalid'), 'true', 'email aria-invalid');
+      const describedBy = await email.getAttribute('aria-describedby');
+      checkEqual(describedBy, 'validate-error-billing_email', 'email aria-describedby (getValidationErrorId)');
+      checkEqual((await page.locator('#' + describedBy).textContent()).trim(), 'Please enter your email address.', 'inline email error');
+      const firstName = page.getByRole('group', { name: 'Shipping address' }).getByLabel('First name', { exact: true });
+      checkEqual(await firstName.getAttribute('aria-invalid'), 'true', 'first name aria-invalid');
+      await t.shot('02-validation-errors');
+      checkEqual((await t.newOrders()).length, 0, 'orders after a failed validation');
+      // Blur validation: a bad email is flagged when leaving the field, and the
+      // error goes away as soon as it is fixed.
+      await email.fill('not-an-email');
+      await email.blur();
+      await page.getByText('Please enter a valid email address.').waitFor();
+      await email.fill(t.email);
+      await page.getByText('Please enter a valid email address.').waitFor({ state: 'detached' });
+      await fillAddress(page, 'Shipping address');
+      await page.getByLabel('Use same address for billing').uncheck();
+      await fillAddress(page, 'Billing address', { first: 'Max', last: 'Mustermann', address: 'Rathausplatz 1', postcode: '1010', city: 'Wien', country: 'AT' });
+      await page.getByLabel('Create an account with Demo shop').check();
+      const number = await t.purchase('bacs (after validation)', () => placeOrderButton(page).click());
+      const order = onlyOrder(await t.newOrders(), 'after validation');
+      checkEqual(String(order.id), number, 'order number');
+      checkEqual(order.billing_address.city, 'Wien', 'separate billing city');
+      checkEqual(order.shipping_address.city, 'Köln', 'shipping city');
+      check(order.customer_id > 0, `create account: customer_id ${order.customer_id} > 0`);
+    }
+  },
+
+  {
+    name: 'card purchase (4242)',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await openCheckout(page, t.base);
+      await fillCheckout(page, t.email);
+      await page.getByText('Pick up in store').click(); // a shipping rate change goes to the server
+      await page.locator('#summary-total').filter({ hasText: '€53.80' }).waitFor();
+      await choosePayment(page, 'Credit or debit card');
+      await fillCard(page, '4242 4242 4242 4242');
+      const number = await t.purchase('demo_card', () => placeOrderButton(page).click());
+      const order = onlyOrder(await t.newOrders(), 'card');
+      checkEqual(String(order.id), number, 'order number');
+      checkEqual(order.payment_method, 'demo_card', 'payment method');
+      checkEqual(order.status, 'processing', 'order status');
+      checkEqual(order.payment_data.demo_card_number, '************4242', 'card number as stored (masked)');
+      check(/^tok_demo_[0-9a-f]{16}$/.test(order.payment_data.demo_card_token), `token ${order.payment_data.demo_card_token}`);
+      checkEqual(order.shipping_line.rate_id, 'local_pickup:2', 'chosen shipping rate');
+      checkEqual(order.total, 5380, 'order total (pickup)');
+    }
+  },
+
+  {
+    name: 'card declined, then a good card',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await openCheckout(page, t.base);
+      await fillCheckout(page, t.email);
+      await choosePayment(page, 'Credit or debit card');
+      await fillCard(page, '4000 0000 0000 0002');
+      await placeOrderButton(page).click();
+      await expectNotice(page, PAYMENTS, 'Your card was declined.');
+      await expectIdleAgain(page);
+      check(/\/demo\/$/.test(new URL(page.url()).pathname), `still on the checkout: ${page.url()}`);
+      await t.shot('03-decline-notice');
+      const declined = onlyOrder(await t.newOrders(), 'declined');
+      checkEqual(declined.status, 'failed', 'declined order status');
+      await page.getByLabel('Card number', { exact: true }).fill('4242 4242 4242 4242');
+      const number = await t.purchase('demo_card (after decline)', () => placeOrderButton(page).click());
+      const orders = await t.newOrders();
+      checkEqual(orders.length, 2, 'orders (declined + paid)');
+      checkEqual(String(orders[1].id), number, 'order number of the paid order');
+      checkEqual(orders[1].status, 'processing', 'paid order status');
+    }
+  },
+
+  {
+    name: 'card validation failure (incomplete number)',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await openCheckout(page, t.base);
+      await fillCheckout(page, t.email);
+      await choosePayment(page, 'Credit or debit card');
+      await fillCard(page, '4242 4242');
+      let requests = 0;
+      page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/checkout')) requests++; });
+      await placeOrderButton(page).click();
+      await expectNotice(page, PAYMENTS, 'Your card number is incomplete.');
+      await expectIdleAgain(page);
+      const number = page.getByLabel('Card number', { exact: true });
+      checkEqual(await number.getAttribute('aria-invalid'), 'true', 'card number aria-invalid');
+      checkEqual(requests, 0, 'checkout requests sent');
+      checkEqual((await t.newOrders()).length, 0, 'orders');
+      await number.fill('4242 4242 4242 4242');
+      checkEqual(await number.getAttribute('aria-invalid'), null, 'card number error cleared on input');
+      await t.purchase('demo_card (after fixing)', () => placeOrderButton(page).click());
+      checkEqual(onlyOrder(await t.newOrders(), 'after fixing').status, 'processing', 'order status');
+    }
+  },
+
+  {
+    name: '3-D Secure approve',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await openCheckout(page, t.base);
+      await fillCheckout(page, t.email);
+      await choosePayment(page, 'Card with 3-D Secure');
+      const number = await t.purchase('demo_3ds (approve)', async () => {
+        await placeOrderButton(page).click();
+        const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
+        await dialog.waitFor();
+        await t.shot('05-3ds-modal');
+        await dialog.getByRole('button', { name: 'Approve' }).click();
+      });
+      const order = onlyOrder(await t.newOrders(), '3ds');
+      checkEqual(String(order.id), number, 'order number');
+      checkEqual(order.payment_method, 'demo_3ds', 'payment method');
+      checkEqual(order.status, 'processing', 'order status after approval');
+    }
+  },
+
+  {
+    name: '3-D Secure fail, then retry',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await openCheckout(page, t.base);
+      await fillCheckout(page, t.email);
+      await choosePayment(page, 'Card with 3-D Secure');
+      await placeOrderButton(page).click();
+      const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
+      await dialog.getByRole('button', { name: 'Fail authentication' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await expectNotice(page, PAYMENTS, 'Authentication failed. Please try another payment method.');
+      await expectIdleAgain(page);
+      const failed = onlyOrder(await t.newOrders(), '3ds fail');
+      checkEqual(failed.status, 'failed', 'order status after failed authentication');
+      const number = await t.purchase('demo_3ds (retry)', async () => {
+        await placeOrderButton(page).click();
+        await dialog.getByRole('button', { name: 'Approve' }).click();
+      });
+      const orders = await t.newOrders();
+      checkEqual(orders.length, 2, 'orders (failed + approved)');
+      checkEqual(String(orders[1].id), number, 'order number');
+      checkEqual(orders[1].status, 'processing', 'retried order status');
+    }
+  },
+
+  {
+    name: 'express DemoPay',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await openCheckout(page, t.base);
+      const demoPay = page.getByRole('button', { name: 'Pay with DemoPay' });
+      const sheet = page.getByRole('dialog', { name: 'DemoPay' });
+      // Cancel: back to the regular methods.
+      await demoPay.click();
+      await sheet.waitFor();
+      check(await placeOrderButton(page).isDisabled(), 'Place order is disabled while the wallet is open');
+      await sheet.getByRole('button', { name: 'Cancel' }).click();
+      await page.waitForFunction(() => !wc.wcBlocksData.select('wc/store/payment').isExpressPaymentMethodActive()
+        && wc.wcBlocksData.select('wc/store/payment').getActivePaymentMethod() === 'bacs');
+      // Wallet error: a notice in the express area.
+      await demoPay.click();
+      await sheet.getByRole('button', { name: 'Simulate wallet error' }).click();
+      await expectNotice(page, EXPRESS, 'DemoPay is unavailable');
+      // Pay.
+      await demoPay.click();
+      await sheet.waitFor();
+      await t.shot('06-express-sheet');
+      const number = await t.purchase('demo_express', () => sheet.getByRole('button', { name: 'Pay', exact: true }).click());
+      const order = onlyOrder(await t.newOrders(), 'express');
+      checkEqual(String(order.id), number, 'order number');
+      checkEqual(order.payment_method, 'demo_express', 'payment method');
+      checkEqual(order.email, 'alex.wallet@demopay.example', 'email from the wallet');
+      checkEqual(order.shipping_address.city, 'Berlin', 'shipping city from the wallet');
+    }
+  },
+
+  {
+    name: 'double-click Place order -> one order',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await openCheckout(page, t.base);
+      await fillCheckout(page, t.email);
+      await choosePayment(page, 'Direct bank transfer');
+      let requests = 0;
+      page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/checkout')) requests++; });
+      await t.purchase('bacs (double-click)', () => placeOrderButton(page).dblclick());
+      onlyOrder(await t.newOrders(), 'double-click');
+      checkEqual(requests, 1, 'checkout requests sent');
+    }
+  },
+
+  {
+    name: 'off-site bank page and back (bfcache), then buy',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await openCheckout(page, t.base);
+      await fillCheckout(page, t.email);
+      await choosePayment(page, 'Card with 3-D Secure');
+      await placeOrderButton(page).click();
+      const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
+      await dialog.getByRole('link', { name: 'Open bank page' }).click();
+      await page.waitForURL(/\/demo-3ds\/challenge\?/);
+      await page.getByText('Your bank').first().waitFor();
+      await page.goBack();
+      await page.waitForURL(/\/demo\/$/);
+      const shows = await page.evaluate(() => window.__pageshows);
+      checkEqual(JSON.stringify(shows), '[false,true]', 'pageshow events (second one from the back/forward cache)');
+      await dialog.waitFor({ state: 'detached' });
+      await expectIdleAgain(page);
+      checkEqual(await checkoutStatus(page), 'idle', 'status after reset');
+      checkEqual(await page.getByLabel('Email address', { exact: true }).inputValue(), t.email, 'form kept by the cache');
+      const number = await t.purchase('demo_3ds (after back)', async () => {
+        await placeOrderButton(page).click();
+        await dialog.getByRole('button', { name: 'Approve' }).click();
+      });
+      const orders = await t.newOrders();
+      checkEqual(orders.length, 2, 'orders (abandoned + paid)');
+      checkEqual(orders[0].status, 'pending', 'abandoned 3-D Secure order');
+      checkEqual(String(orders[1].id), number, 'order number');
+      checkEqual(orders[1].status, 'processing', 'paid order status');
+    }
+  },
+
+  {
+    name: 'mobile (390x844) card purchase',
+    device: MOBILE,
+    async run(t) {
+      const { page } = t;
+      await openCheckout(page, t.base);
+      await fillCheckout(page, t.email);
+      await choosePayment(page, 'Credit or debit card');
+      await fillCard(page, '4242424242424242', '0930', '321');
+      await t.shot('07-mobile-form');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      check(width <= 390, `no horizontal scrolling on mobile (page is ${width}px wide)`);
+      const number = await t.purchase('demo_card (mobile)', () => placeOrderButton(page).click());
+      await t.shot('08-mobile-order-received');
+      checkEqual(String(onlyOrder(await t.newOrders(), 'mobile').id), number, 'order number');
+    }
+  }
+];
+
+export { noticeTexts };

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// Browser end-to-end tests of the demo checkout: `node web/e2e/run.mjs`
+// (the Makefile runs it after `make build`).
+//
+// Builds cmd/demo, starts it on 127.0.0.1 (a free port, a fresh data dir),
+// runs every journey of journeys.mjs as a shopper in headless Chromium (one
+// new browser context per journey), stops the server. Screenshots go to
+// test-artifacts/e2e/. A failing journey prints the module's trace
+// (wc.wcCheckoutWasm.getTrace()), the browser console and a screenshot.
+// Prints the Place Order -> order-received times (table and median) and ends
+// with "N passed, N failed"; the exit code is 1 when anything failed.
+//
+//   node web/e2e/run.mjs [name-filter]   only journeys whose name contains it
+
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import {
+  ROOT, ARTIFACTS, startServer, launchBrowser, recordPageshow, ordersSince, maxOrderId,
+  expectOrderReceived, withTimeout, median
+} from './helpers.mjs';
+import { journeys } from './journeys.mjs';
+
+const JOURNEY_TIMEOUT_MS = 60000;
+
+function slug(s) {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+async function runJourney(browser, base, journey, index, timings) {
+  const context = await browser.newContext({ ...journey.device, locale: 'en-GB' });
+  await context.addInitScript(recordPageshow);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const consoleLines = [];
+  const pageErrors = [];
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => {
+    pageErrors.push(e);
+    consoleLines.push(`[pageerror] ${e.stack || e.message}`);
+  });
+  const firstOrder = await maxOrderId(base);
+  let lastTrace = null;
+  const t = {
+    page,
+    base,
+    email: `shopper${index + 1}.${slug(journey.name).slice(0, 20)}@example.com`,
+    async shot(name) {
+      await page.screenshot({ path: path.join(ARTIFACTS, name + '.png'), fullPage: true });
+    },
+    async purchase(label, act) {
+      const start = performance.now();
+      await act();
+      const number = await expectOrderReceived(page);
+      timings.push({ journey: journey.name, label, ms: performance.now() - start });
+      return number;
+    },
+    newOrders: () => ordersSince(base, firstOrder)
+  };
+  const started = performance.now();
+  try {
+    await withTimeout(journey.run(t), JOURNEY_TIMEOUT_MS, `journey "${journey.name}"`);
+    if (pageErrors.length) throw new Error(`uncaught page error: ${pageErrors[0].message}`);
+    console.log(`ok   ${journey.name} (${Math.round(performance.now() - started)} ms)`);
+    return true;
+  } catch (e) {
+    console.log(`FAIL ${journey.name} (${Math.round(performance.now() - started)} ms)`);
+    console.log(`     ${String(e && e.stack || e).split('\n').join('\n     ')}`);
+    try {
+      lastTrace = await page.evaluate(() => (window.wc && wc.wcCheckoutWasm ? wc.wcCheckoutWasm.getTrace() : null));
+    } catch (err) {
+      lastTrace = `(no trace: ${err.message})`;
+    }
+    console.log(`     page: ${page.url()}`);
+    console.log('     trace (await page.evaluate(() => wc.wcCheckoutWasm.getTrace())):');
+    console.log(typeof lastTrace === 'string' ? `       ${lastTrace}` :
+      (lastTrace || []).map((r) => '       ' + JSON.stringify(r)).join('\n') || '       (empty)');
+    console.log('     browser console:');
+    console.log(consoleLines.map((l) => '       ' + l).join('\n') || '       (nothing)');
+    const shot = path.join(ARTIFACTS, 'failure-' + slug(journey.name) + '.png');
+    await page.screenshot({ path: shot, fullPage: true }).then(() => console.log(`     screenshot: ${path.relative(ROOT, shot)}`), () => {});
+    return false;
+  } finally {
+    await context.close();
+  }
+}
+
+function printTimings(timings) {
+  if (timings.length === 0) return;
+  const w = Math.max(...timings.map((r) => r.label.length), 'purchase'.length);
+  console.log('\nPlace Order click -> order-received page (ms; 3-D Secure includes the bank dialog, express starts at Pay):');
+  console.log(`  ${'purchase'.padEnd(w)}  ${'ms'.padStart(7)}`);
+  for (const r of timings) console.log(`  ${r.label.padEnd(w)}  ${r.ms.toFixed(0).padStart(7)}`);
+  console.log(`  ${'median'.padEnd(w)}  ${median(timings.map((r) => r.ms)).toFixed(0).padStart(7)}`);
+}
+
+async function main() {
+  const filter = process.argv[2] || '';
+  const selected = journeys.filter((j) => j.name.includes(filter));
+  const wasm = path.join(ROOT, 'web', 'dist', 'checkout.wasm');
+  if (!existsSync(wasm) || !existsSync(path.join(ROOT, 'web', 'dist', 'wasm_exec.js'))) {
+    console.log(`e2e: ${path.relative(ROOT, wasm)} or wasm_exec.js is missing; run "make build" first`);
+    console.log('0 passed, 1 failed');
+    return 1;
+  }
+  await mkdir(ARTIFACTS, { recursive: true });
+  const runStart = performance.now();
+  let server;
+  let browser;
+  let passed = 0;
+  let failed = 0;
+  const timings = [];
+  try {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    console.log(`e2e: demo server ${server.url}, ${selected.length} journeys`);
+    for (let i = 0; i < selected.length; i++) {
+      if (await runJourney(browser, server.url, selected[i], journeys.indexOf(selected[i]), timings)) passed++;
+      else failed++;
+    }
+  } catch (e) {
+    console.log(`e2e: setup failed: ${e && e.stack || e}`);
+    failed++;
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    if (server) {
+      if (failed) console.log('demo server log (last 30 lines):\n  ' + server.log().slice(-30).join('\n  '));
+      await server.stop();
+    }
+  }
+  printTimings(timings);
+  console.log(`\nscreenshots: ${path.relative(ROOT, ARTIFACTS)}/; total ${((performance.now() - runStart) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+main().then((code) => { process.exitCode = code; }, (e) => {
+  console.log(String(e && e.stack || e));
+  console.log('0 passed, 1 failed');
+  process.exitCode = 1;
+});
