@@ -9,8 +9,9 @@
 #   make test-build  wasm_exec.js copies equal the toolchain's (needs build)
 #   make test-wasm   js/wasm go vet, then go test under Node, then in
 #                    headless Chromium (WASM_PKGS, default ./bridge/... ./wasm/...)
-#   make test-web    node --test web/test/ and node web/e2e/run.mjs, each
-#                    only when present
+#   make test-web    node --test web/test/, node web/browser/run.mjs (module
+#                    through checkout.js in Chromium) and node web/e2e/run.mjs
+#                    (shopper journeys), each only when present
 #   make demo        build, then go run ./cmd/demo [-port $(PORT)]
 #   make clean       remove build and test outputs (distclean: node_modules too)
 
@@ -64,6 +65,10 @@ test-web:
 		node --test web/test/; \
 	else \
 		echo "test-web: no web/test/, skipped"; \
+	fi
+	@if [ -f web/browser/run.mjs ]; then \
+		echo "test-web: node web/browser/run.mjs"; \
+		node web/browser/run.mjs; \
 	fi
 	@if [ -f web/e2e/run.mjs ]; then \
 		echo "test-web: node web/e2e/run.mjs"; \

@@ -16,6 +16,7 @@ package bridge
 
 import (
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
@@ -42,6 +43,7 @@ type Bridge struct {
 	subs    map[int]func()
 	nextSub int
 	api     safejs.Value
+	calls   atomic.Int64 // JS → Go calls through the api
 }
 
 // loadOptions is the flat part of the load() options (js-api.md "Loading").

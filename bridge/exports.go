@@ -32,6 +32,7 @@ func arg(args []safejs.Value, i int) safejs.Value {
 // an error or a recovered panic, is returned to JS.
 func (b *Bridge) export(api safejs.Value, name string, fn syncExport) error {
 	h, err := newFunc(func(_ safejs.Value, args []safejs.Value) (ret any) {
+		b.calls.Add(1)
 		defer func() {
 			if r := recover(); r != nil {
 				ret = b.envelope(errors.New("checkout: " + name + " failed: " + panicToError(r).Error()))
@@ -111,6 +112,7 @@ func (b *Bridge) buildAPI() (safejs.Value, error) {
 		{"clearTrace", func([]safejs.Value) (any, error) { b.eng.ClearTrace(); return nil, nil }},
 		{"expressAction", b.apiExpressAction},
 		{"actionNames", b.apiActionNames},
+		{"stats", b.apiStats},
 	}
 	for _, e := range exports {
 		if err := b.export(api, e.name, e.fn); err != nil {
@@ -328,4 +330,14 @@ func (b *Bridge) apiGetTrace([]safejs.Value) (any, error) {
 		)
 	}
 	return b.conv.toJS(out, false, nil), nil
+}
+
+// apiStats reports how many times JS called into Go through the api
+// (including this call) and how many Go functions JS holds: tests use it to
+// prove that selectors never cross into Go.
+func (b *Bridge) apiStats([]safejs.Value) (any, error) {
+	return b.conv.toJS(value.NewObject(
+		"calls", float64(b.calls.Load()),
+		"liveFuncs", float64(LiveFuncs()),
+	), false, nil), nil
 }

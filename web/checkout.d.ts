@@ -680,6 +680,8 @@ declare namespace WcCheckout {
     /** D20, D24; [] before ready. */
     getTrace(): TraceRecord[];
     clearTrace(): void;
+    /** Diagnostics: JS → Go calls so far and Go functions JS holds; null before ready. */
+    stats(): { calls: number; liveFuncs: number } | null;
   }
 
   interface Globals {

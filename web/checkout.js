@@ -957,6 +957,9 @@
       onSubmit: onSubmit,
       reset: function () { whenReady(function (api) { invoke(api, 'reset', []); }); },
       getTrace: function () { return liveApi ? invoke(liveApi, 'getTrace', []) : []; },
+      // Diagnostics: {calls, liveFuncs} — JS → Go calls so far and Go functions
+      // JS holds (null before ready). Tests use it to prove selectors stay in JS.
+      stats: function () { return liveApi && typeof liveApi.stats === 'function' ? invoke(liveApi, 'stats', []) : null; },
       clearTrace: function () { whenReady(function (api) { invoke(api, 'clearTrace', []); }); }
     };
     Object.defineProperty(wcCheckoutWasm, INSTALLED, { value: true });

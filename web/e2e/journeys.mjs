@@ -186,7 +186,7 @@ export const journeys = [
         await placeOrderButton(page).click();
         const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
         await dialog.waitFor();
-        await t.shot('05-3ds-modal');
+        await t.shot('05-3ds-modal', false);
         await dialog.getByRole('button', { name: 'Approve' }).click();
       });
       const order = onlyOrder(await t.newOrders(), '3ds');
@@ -245,7 +245,7 @@ export const journeys = [
       // Pay.
       await demoPay.click();
       await sheet.waitFor();
-      await t.shot('06-express-sheet');
+      await t.shot('06-express-sheet', false);
       const number = await t.purchase('demo_express', () => sheet.getByRole('button', { name: 'Pay', exact: true }).click());
       const order = onlyOrder(await t.newOrders(), 'express');
       checkEqual(String(order.id), number, 'order number');
@@ -284,8 +284,8 @@ export const journeys = [
       await dialog.getByRole('link', { name: 'Open bank page' }).click();
       await page.waitForURL(/\/demo-3ds\/challenge\?/);
       await page.getByText('Your bank').first().waitFor();
-      await page.goBack();
-      await page.waitForURL(/\/demo\/$/);
+      await page.goBack({ waitUntil: 'commit' });
+      await page.waitForURL(/\/demo\/$/, { waitUntil: 'commit' });
       const shows = await page.evaluate(() => window.__pageshows);
       checkEqual(JSON.stringify(shows), '[false,true]', 'pageshow events (second one from the back/forward cache)');
       await dialog.waitFor({ state: 'detached' });
