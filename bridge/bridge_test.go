@@ -4,7 +4,6 @@ package bridge
 
 import (
 	"context"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -458,21 +457,20 @@ func TestTraceFromJS(t *testing.T) {
 	assert.Zero(t, n)
 }
 
-func TestDeprecatedAliasWarnsOnceD11(t *testing.T) {
+func TestDeprecatedAliasRegistersIntoTheSameListD11(t *testing.T) {
 	th := newTestHost(t, "")
-	for i := 0; i < 3; i++ {
-		id, err := th.call("on", "onPaymentProcessing", jsFunc(t, "", "return true;"))
-		require.NoError(t, err)
-		_, err = th.call("off", id)
-		require.NoError(t, err)
-	}
+	before := th.b.Engine().Registry().Len("payment_setup")
+	id, err := th.call("on", "onPaymentProcessing", jsFunc(t, "", "return true;"))
+	require.NoError(t, err)
+	assert.Equal(t, before+1, th.b.Engine().Registry().Len("payment_setup"), "D11: the alias registers into onPaymentSetup's list")
+	_, err = th.call("off", id)
+	require.NoError(t, err)
+	_, err = th.call("off", id) // idempotent
+	require.NoError(t, err)
+	assert.Equal(t, before, th.b.Engine().Registry().Len("payment_setup"))
 	th.mu.Lock()
 	defer th.mu.Unlock()
-	count := 0
-	for _, w := range th.warnings {
-		if strings.Contains(w, "onPaymentProcessing") {
-			count++
-		}
-	}
-	assert.Equal(t, 1, count)
+	assert.Empty(t, th.warnings, "checkout.js warns once per alias (it also sees calls made before ready); Go must not warn again")
+	_, err = th.call("on", "onNoSuchEvent", jsFunc(t, "", "return true;"))
+	assert.Equal(t, "TypeError", errName(t, err))
 }

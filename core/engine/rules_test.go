@@ -557,3 +557,9 @@ func TestViewsAndEnv(t *testing.T) {
 	assert.Equal(t, "pristine", v.Get("getCheckoutStatus"))
 	assert.Equal(t, false, v.Get("isIdle"), "D2: isIdle false while pristine")
 }
+
+func TestReadmeShowsTheDiagram(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	assert.Contains(t, string(readme), "```mermaid\n"+Diagram()+"```", "README.md must show engine.Diagram() (regenerate it)")
+}

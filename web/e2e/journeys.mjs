@@ -33,6 +33,13 @@ async function expectIdleAgain(page) {
   }, null, { timeout: 10000 });
 }
 
+// Counts POST requests to the Store API checkout route from now on.
+function countCheckoutRequests(page) {
+  let n = 0;
+  page.on('request', (r) => { if (r.method() === 'POST' && /\/wc\/store\/v1\/checkout$/.test(r.url())) n++; });
+  return () => n;
+}
+
 function onlyOrder(orders, what) {
   checkEqual(orders.length, 1, `${what}: number of new orders`);
   return orders[0];
@@ -158,14 +165,13 @@ export const journeys = [
       await fillCheckout(page, t.email);
       await choosePayment(page, 'Credit or debit card');
       await fillCard(page, '4242 4242');
-      let requests = 0;
-      page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/checkout')) requests++; });
+      const requests = countCheckoutRequests(page);
       await placeOrderButton(page).click();
       await expectNotice(page, PAYMENTS, 'Your card number is incomplete.');
       await expectIdleAgain(page);
       const number = page.getByLabel('Card number', { exact: true });
       checkEqual(await number.getAttribute('aria-invalid'), 'true', 'card number aria-invalid');
-      checkEqual(requests, 0, 'checkout requests sent');
+      checkEqual(requests(), 0, 'checkout requests sent');
       checkEqual((await t.newOrders()).length, 0, 'orders');
       await number.fill('4242 4242 4242 4242');
       checkEqual(await number.getAttribute('aria-invalid'), null, 'card number error cleared on input');
@@ -263,11 +269,43 @@ export const journeys = [
       await openCheckout(page, t.base);
       await fillCheckout(page, t.email);
       await choosePayment(page, 'Direct bank transfer');
-      let requests = 0;
-      page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/checkout')) requests++; });
+      const requests = countCheckoutRequests(page);
       await t.purchase('bacs (double-click)', () => placeOrderButton(page).dblclick());
       onlyOrder(await t.newOrders(), 'double-click');
-      checkEqual(requests, 1, 'checkout requests sent');
+      checkEqual(requests(), 1, 'checkout requests sent');
+    }
+  },
+
+  {
+    // A real double click cannot reach the module twice: the module sets
+    // before_processing inside the first onSubmit() call, so the button is
+    // disabled before the second click. Two onSubmit() calls in one task
+    // (what a payment script calling props.onSubmit() next to the button
+    // would do) both reach the module: the one-attempt rule (D12) must give
+    // both the same attempt and send one request.
+    name: 'two submits at once -> one attempt, one order (D12)',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await openCheckout(page, t.base);
+      await fillCheckout(page, t.email);
+      await choosePayment(page, 'Direct bank transfer');
+      const requests = countCheckoutRequests(page);
+      await t.purchase('bacs (two onSubmit calls)', () => page.evaluate(() => {
+        const first = wc.wcCheckoutWasm.onSubmit();
+        const second = wc.wcCheckoutWasm.onSubmit();
+        Promise.all([first, second]).then((outcomes) => {
+          sessionStorage.setItem('e2e-outcomes', JSON.stringify(outcomes));
+        });
+        document.querySelector('#place-order').click(); // disabled by now: nothing happens
+      }));
+      const outcomes = JSON.parse(await page.evaluate(() => sessionStorage.getItem('e2e-outcomes')) || '[]');
+      checkEqual(outcomes.length, 2, 'settled outcomes recorded');
+      checkEqual(outcomes[1].attemptId, outcomes[0].attemptId, 'attempt id of the second onSubmit()');
+      checkEqual(outcomes[0].outcome, 'complete', 'outcome');
+      const order = onlyOrder(await t.newOrders(), 'two submits');
+      checkEqual(outcomes[0].orderId, order.id, 'orderId in the outcome');
+      checkEqual(requests(), 1, 'checkout requests sent');
     }
   },
 
