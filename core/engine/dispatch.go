@@ -6,7 +6,6 @@ import (
 	"sort"
 
 	"github.com/wcblocks/checkoutwasm/core/store"
-	"github.com/wcblocks/checkoutwasm/core/storeapi"
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
 
@@ -144,60 +143,185 @@ func (a argList) array(i int, name string) ([]any, error) {
 	return arr, nil
 }
 
-// checkout applies a checkout reducer.
-func checkout(f func(store.Checkout) store.Checkout) actionFunc {
+// reader reads an action's arguments: the value, whether the action is a
+// no-op for these arguments (ref §2.2 "set if defined"), or an *ArgError.
+type reader[T any] func(a argList) (v T, skip bool, err error)
+
+// act is an action that reads its arguments with read and applies f to the
+// state as one change. With a.dry it only checks the arguments.
+func act[T any](read reader[T], f func(s *store.Snapshot, v T)) actionFunc {
 	return func(e *Engine, _ context.Context, a argList) error {
-		if a.dry {
-			return nil
+		v, skip, err := read(a)
+		if err != nil || skip || a.dry {
+			return err
 		}
-		e.set(func(s *store.Snapshot) { s.Checkout = f(s.Checkout) })
+		e.set(func(s *store.Snapshot) { f(s, v) })
 		return nil
 	}
+}
+
+// thunk is an action whose work is an engine method (it may make several
+// changes and run reactions). With a.dry it only checks the arguments.
+func thunk[T any](read reader[T], f func(e *Engine, ctx context.Context, v T) error) actionFunc {
+	return func(e *Engine, ctx context.Context, a argList) error {
+		v, skip, err := read(a)
+		if err != nil || skip || a.dry {
+			return err
+		}
+		return f(e, ctx, v)
+	}
+}
+
+func noArg(argList) (struct{}, bool, error) { return struct{}{}, false, nil }
+
+// anyArg passes the first argument as it is; undefined becomes def when def is non-nil.
+func anyArg(def func() any) reader[any] {
+	return func(a argList) (any, bool, error) {
+		v := a.at(0)
+		if def != nil && value.IsUndefined(v) {
+			v = def()
+		}
+		return v, false, nil
+	}
+}
+
+func boolArg(name string, skipUndef bool) reader[bool] {
+	return func(a argList) (bool, bool, error) {
+		if skipUndef && value.IsUndefined(a.at(0)) {
+			return false, true, nil
+		}
+		b, err := a.boolean(0, name)
+		return b, false, err
+	}
+}
+
+func optBoolArg(name string, def bool) reader[bool] {
+	return func(a argList) (bool, bool, error) {
+		b, err := a.optBool(0, name, def)
+		return b, false, err
+	}
+}
+
+func strArg(name string, skipUndef bool) reader[string] {
+	return func(a argList) (string, bool, error) {
+		if skipUndef && value.IsUndefined(a.at(0)) {
+			return "", true, nil
+		}
+		v, err := a.str(0, name)
+		return v, false, err
+	}
+}
+
+func intArg(name string) reader[int] {
+	return func(a argList) (int, bool, error) {
+		if value.IsUndefined(a.at(0)) {
+			return 0, true, nil
+		}
+		v, err := a.integer(0, name)
+		return v, false, err
+	}
+}
+
+func objArg(name string, optional bool) reader[*value.Object] {
+	return func(a argList) (*value.Object, bool, error) {
+		if optional {
+			o, err := a.optObject(0, name)
+			return o, false, err
+		}
+		o, err := a.object(0, name)
+		return o, false, err
+	}
+}
+
+func arrArg(name string) reader[[]any] {
+	return func(a argList) ([]any, bool, error) {
+		v, err := a.array(0, name)
+		return v, false, err
+	}
+}
+
+func checkout(f func(store.Checkout) store.Checkout) actionFunc {
+	return act(noArg, func(s *store.Snapshot, _ struct{}) { s.Checkout = f(s.Checkout) })
 }
 
 func payment(f func(store.Payment) store.Payment) actionFunc {
-	return func(e *Engine, _ context.Context, a argList) error {
-		if a.dry {
-			return nil
-		}
-		e.set(func(s *store.Snapshot) { s.Payment = f(s.Payment) })
-		return nil
-	}
+	return act(noArg, func(s *store.Snapshot, _ struct{}) { s.Payment = f(s.Payment) })
 }
 
-// boolAction reads one boolean (undefined = no-op when skipUndef) and applies f.
-func boolAction(name string, skipUndef bool, f func(*store.Snapshot, bool)) actionFunc {
-	return func(e *Engine, _ context.Context, a argList) error {
-		if skipUndef && value.IsUndefined(a.at(0)) {
-			return nil
-		}
-		b, err := a.boolean(0, name)
-		if err != nil {
-			return err
-		}
-		if a.dry {
-			return nil
-		}
-		e.set(func(s *store.Snapshot) { f(s, b) })
-		return nil
-	}
+func emptyObject() any { return value.NewObject() }
+
+// extensionArgs are __internalSetExtensionData's arguments.
+type extensionArgs struct {
+	ns      string
+	data    *value.Object
+	replace bool
 }
 
-func stringAction(name string, skipUndef bool, f func(*store.Snapshot, string)) actionFunc {
-	return func(e *Engine, _ context.Context, a argList) error {
-		if skipUndef && value.IsUndefined(a.at(0)) {
-			return nil
-		}
-		str, err := a.str(0, name)
-		if err != nil {
-			return err
-		}
-		if a.dry {
-			return nil
-		}
-		e.set(func(s *store.Snapshot) { f(s, str) })
-		return nil
+func readExtensionArgs(a argList) (x extensionArgs, skip bool, err error) {
+	if value.IsUndefined(a.at(0)) || value.IsUndefined(a.at(1)) {
+		return x, true, nil // ref §2.2: only when both are defined
 	}
+	if x.ns, err = a.str(0, "namespace"); err != nil {
+		return x, false, err
+	}
+	if x.data, err = a.object(1, "data"); err != nil {
+		return x, false, err
+	}
+	x.replace, err = a.optBool(2, "replace", false)
+	return x, false, err
+}
+
+// noticeArgs are createNotice's arguments.
+type noticeArgs struct {
+	status  string
+	content any
+	opts    store.NoticeOptions
+}
+
+func readNoticeArgs(a argList) (n noticeArgs, _ bool, err error) {
+	if n.status, err = a.str(0, "status"); err != nil {
+		return n, false, err
+	}
+	opts, err := a.optObject(2, "options")
+	if err != nil {
+		return n, false, err
+	}
+	if opts != nil {
+		n.opts.ID, _ = value.Str(opts.Get("id"))
+		n.opts.Context, _ = value.Str(opts.Get("context"))
+		if d, ok := opts.Get("isDismissible").(bool); ok {
+			n.opts.IsDismissible = &d
+		}
+	}
+	n.content = a.at(1)
+	return n, false, nil
+}
+
+func readRemoveNoticeArgs(a argList) (v [2]string, _ bool, err error) {
+	if v[0], err = a.str(0, "id"); err != nil {
+		return v, false, err
+	}
+	if !value.IsUndefined(a.at(1)) {
+		v[1], err = a.str(1, "context")
+	}
+	return v, false, err
+}
+
+func readActiveMethodArgs(a argList) (v struct {
+	name string
+	data any
+}, _ bool, err error) {
+	v.name, err = a.str(0, "activePaymentMethod")
+	v.data = a.at(1)
+	return v, false, err
+}
+
+func readValidationErrors(a argList) (any, bool, error) {
+	v := a.at(0)
+	if value.Truthy(v) && !value.IsPlainObject(v) {
+		return nil, false, a.bad("errors", "a plain object", v)
+	}
+	return v, false, nil
 }
 
 var actionTable = map[string]map[string]actionFunc{
@@ -208,96 +332,37 @@ var actionTable = map[string]map[string]actionFunc{
 		"__internalSetAfterProcessing":   checkout(store.Checkout.SetAfterProcessing),
 		"__internalIncrementCalculating": checkout(store.Checkout.IncrementCalculating),
 		"__internalDecrementCalculating": checkout(store.Checkout.DecrementCalculating),
-		"__internalSetRedirectUrl": stringAction("url", true, func(s *store.Snapshot, v string) {
+		"__internalSetRedirectUrl": act(strArg("url", true), func(s *store.Snapshot, v string) {
 			s.Checkout = s.Checkout.SetRedirectURL(v)
 		}),
-		"__internalSetComplete": func(e *Engine, _ context.Context, a argList) error {
-			data, err := a.optObject(0, "data")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetComplete(data) })
-			return nil
-		},
-		"__internalSetHasError": func(e *Engine, _ context.Context, a argList) error {
-			b, err := a.optBool(0, "hasError", true)
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(b) })
-			return nil
-		},
-		"__internalSetCustomerId": func(e *Engine, _ context.Context, a argList) error {
-			if value.IsUndefined(a.at(0)) {
-				return nil
-			}
-			id, err := a.integer(0, "customerId")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetCustomerID(id) })
-			return nil
-		},
-		"__internalSetUseShippingAsBilling": boolAction("useShippingAsBilling", true, func(s *store.Snapshot, b bool) {
-			s.Checkout = s.Checkout.SetUseShippingAsBilling(b)
+		"__internalSetComplete": act(objArg("data", true), func(s *store.Snapshot, v *value.Object) {
+			s.Checkout = s.Checkout.SetComplete(v)
 		}),
-		"__internalSetShouldCreateAccount": boolAction("shouldCreateAccount", true, func(s *store.Snapshot, b bool) {
-			s.Checkout = s.Checkout.SetShouldCreateAccount(b)
+		"__internalSetHasError": act(optBoolArg("hasError", true), func(s *store.Snapshot, v bool) {
+			s.Checkout = s.Checkout.SetHasError(v)
 		}),
-		"setPrefersCollection": boolAction("prefersCollection", true, func(s *store.Snapshot, b bool) {
-			s.Checkout = s.Checkout.SetPrefersCollection(b)
+		"__internalSetCustomerId": act(intArg("customerId"), func(s *store.Snapshot, v int) {
+			s.Checkout = s.Checkout.SetCustomerID(v)
 		}),
-		"__internalSetOrderNotes": stringAction("orderNotes", true, func(s *store.Snapshot, v string) {
+		"__internalSetUseShippingAsBilling": act(boolArg("useShippingAsBilling", true), func(s *store.Snapshot, v bool) {
+			s.Checkout = s.Checkout.SetUseShippingAsBilling(v)
+		}),
+		"__internalSetShouldCreateAccount": act(boolArg("shouldCreateAccount", true), func(s *store.Snapshot, v bool) {
+			s.Checkout = s.Checkout.SetShouldCreateAccount(v)
+		}),
+		"setPrefersCollection": act(boolArg("prefersCollection", true), func(s *store.Snapshot, v bool) {
+			s.Checkout = s.Checkout.SetPrefersCollection(v)
+		}),
+		"__internalSetOrderNotes": act(strArg("orderNotes", true), func(s *store.Snapshot, v string) {
 			s.Checkout = s.Checkout.SetOrderNotes(v)
 		}),
-		"__internalSetExtensionData": func(e *Engine, _ context.Context, a argList) error {
-			if value.IsUndefined(a.at(0)) || value.IsUndefined(a.at(1)) {
-				return nil // ref §2.2: only when both are defined
-			}
-			ns, err := a.str(0, "namespace")
-			if err != nil {
-				return err
-			}
-			data, err := a.object(1, "data")
-			if err != nil {
-				return err
-			}
-			replace, err := a.optBool(2, "replace", false)
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) {
-				s.Checkout = s.Checkout.SetExtensionData(ns, data, replace)
-			})
+		"__internalSetExtensionData": act(readExtensionArgs, func(s *store.Snapshot, x extensionArgs) {
+			s.Checkout = s.Checkout.SetExtensionData(x.ns, x.data, x.replace)
+		}),
+		"__internalProcessCheckoutResponse": thunk(objArg("response", false), func(e *Engine, _ context.Context, body *value.Object) error {
+			e.processCheckoutResponse(body)
 			return nil
-		},
-		"__internalProcessCheckoutResponse": func(e *Engine, _ context.Context, a argList) error {
-			body, err := a.object(0, "response")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			pr := storeapi.PaymentResult(body)
-			url, _ := value.Str(pr.Get("redirectUrl"))
-			e.set(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetRedirectURL(url) })
-			e.set(func(s *store.Snapshot) { s.Payment = s.Payment.SetPaymentResult(pr) })
-			e.set(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetAfterProcessing() })
-			return nil
-		},
+		}),
 	},
 	store.PaymentKey: {
 		"__internalSetPaymentIdle":           payment(store.Payment.SetIdle),
@@ -305,252 +370,105 @@ var actionTable = map[string]map[string]actionFunc{
 		"__internalSetPaymentProcessing":     payment(store.Payment.SetProcessing),
 		"__internalSetPaymentError":          payment(store.Payment.SetError),
 		"__internalSetPaymentReady":          payment(store.Payment.SetReady),
-		"__internalSetExpressPaymentMethodsInitialized": boolAction("initialized", false, func(s *store.Snapshot, b bool) {
-			s.Payment = s.Payment.SetExpressPaymentMethodsInitialized(b)
+		"__internalSetExpressPaymentMethodsInitialized": act(boolArg("initialized", false), func(s *store.Snapshot, v bool) {
+			s.Payment = s.Payment.SetExpressPaymentMethodsInitialized(v)
 		}),
-		"__internalSetShouldSavePaymentMethod": boolAction("shouldSavePaymentMethod", false, func(s *store.Snapshot, b bool) {
-			s.Payment = s.Payment.SetShouldSavePaymentMethod(b)
+		"__internalSetShouldSavePaymentMethod": act(boolArg("shouldSavePaymentMethod", false), func(s *store.Snapshot, v bool) {
+			s.Payment = s.Payment.SetShouldSavePaymentMethod(v)
 		}),
-		"__internalSetActivePaymentMethod": func(e *Engine, _ context.Context, a argList) error {
-			name, err := a.str(0, "activePaymentMethod")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.setActiveMethod(name, a.at(1))
+		"__internalSetActivePaymentMethod": thunk(readActiveMethodArgs, func(e *Engine, _ context.Context, v struct {
+			name string
+			data any
+		}) error {
+			e.setActiveMethod(v.name, v.data)
 			return nil
-		},
-		"__internalSetPaymentMethodData": func(e *Engine, _ context.Context, a argList) error {
-			data := a.at(0)
-			if value.IsUndefined(data) {
-				data = value.NewObject()
-			}
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) { s.Payment = s.Payment.SetPaymentMethodData(data) })
-			return nil
-		},
-		"__internalSetPaymentResult": func(e *Engine, _ context.Context, a argList) error {
-			data := a.at(0)
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) { s.Payment = s.Payment.SetPaymentResult(data) })
-			return nil
-		},
-		"__internalSetAvailableExpressPaymentMethods": func(e *Engine, _ context.Context, a argList) error {
-			m, err := a.object(0, "paymentMethods")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) {
-				s.Payment = s.Payment.SetAvailableExpressPaymentMethods(m)
-			})
-			return nil
-		},
-		"__internalRemoveAvailablePaymentMethod": stringAction("name", false, func(s *store.Snapshot, n string) {
-			s.Payment = s.Payment.RemoveAvailablePaymentMethod(n)
 		}),
-		"__internalRemoveAvailableExpressPaymentMethod": stringAction("name", false, func(s *store.Snapshot, n string) {
-			s.Payment = s.Payment.RemoveAvailableExpressPaymentMethod(n)
+		"__internalSetPaymentMethodData": act(anyArg(emptyObject), func(s *store.Snapshot, v any) {
+			s.Payment = s.Payment.SetPaymentMethodData(v)
 		}),
-		"__internalSetPaymentMethodsInitialized": func(e *Engine, _ context.Context, a argList) error {
-			b, err := a.boolean(0, "initialized")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.SetPaymentMethodsInitialized(b)
+		"__internalSetPaymentResult": act(anyArg(nil), func(s *store.Snapshot, v any) {
+			s.Payment = s.Payment.SetPaymentResult(v)
+		}),
+		"__internalSetAvailableExpressPaymentMethods": act(objArg("paymentMethods", false), func(s *store.Snapshot, v *value.Object) {
+			s.Payment = s.Payment.SetAvailableExpressPaymentMethods(v)
+		}),
+		"__internalRemoveAvailablePaymentMethod": act(strArg("name", false), func(s *store.Snapshot, v string) {
+			s.Payment = s.Payment.RemoveAvailablePaymentMethod(v)
+		}),
+		"__internalRemoveAvailableExpressPaymentMethod": act(strArg("name", false), func(s *store.Snapshot, v string) {
+			s.Payment = s.Payment.RemoveAvailableExpressPaymentMethod(v)
+		}),
+		"__internalSetPaymentMethodsInitialized": thunk(boolArg("initialized", false), func(e *Engine, _ context.Context, v bool) error {
+			e.SetPaymentMethodsInitialized(v)
 			return nil
-		},
-		"__internalSetAvailablePaymentMethods": func(e *Engine, _ context.Context, a argList) error {
-			m, err := a.object(0, "paymentMethods")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.SetAvailablePaymentMethods(m)
+		}),
+		"__internalSetAvailablePaymentMethods": thunk(objArg("paymentMethods", false), func(e *Engine, _ context.Context, v *value.Object) error {
+			e.SetAvailablePaymentMethods(v)
 			return nil
-		},
-		"__internalUpdateAvailablePaymentMethods": func(e *Engine, ctx context.Context, a argList) error {
-			if a.dry {
-				return nil
-			}
+		}),
+		"__internalUpdateAvailablePaymentMethods": thunk(noArg, func(e *Engine, ctx context.Context, _ struct{}) error {
 			return e.UpdateAvailablePaymentMethods(ctx)
-		},
-		"__internalSetExpressPaymentError": func(e *Engine, _ context.Context, a argList) error {
-			if a.dry {
-				return nil
-			}
-			e.SetExpressPaymentError(a.at(0))
+		}),
+		"__internalSetExpressPaymentError": thunk(anyArg(nil), func(e *Engine, _ context.Context, v any) error {
+			e.SetExpressPaymentError(v)
 			return nil
-		},
+		}),
 	},
 	store.ValidationKey: {
-		"setValidationErrors": func(e *Engine, _ context.Context, a argList) error {
-			v := a.at(0)
-			if value.Truthy(v) && !value.IsPlainObject(v) {
-				return a.bad("errors", "a plain object", v)
-			}
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) { s.Validation = s.Validation.SetValidationErrors(v) })
-			return nil
-		},
-		"clearValidationError": stringAction("errorId", false, func(s *store.Snapshot, id string) {
-			s.Validation = s.Validation.ClearValidationError(id)
+		"setValidationErrors": act(readValidationErrors, func(s *store.Snapshot, v any) {
+			s.Validation = s.Validation.SetValidationErrors(v)
 		}),
-		"clearValidationErrors": func(e *Engine, _ context.Context, a argList) error {
-			ids := a.at(0)
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) {
-				s.Validation = s.Validation.ClearValidationErrors(ids)
-			})
-			return nil
-		},
-		"hideValidationError": stringAction("errorId", false, func(s *store.Snapshot, id string) {
-			s.Validation = s.Validation.HideValidationError(id)
+		"clearValidationError": act(strArg("errorId", false), func(s *store.Snapshot, v string) {
+			s.Validation = s.Validation.ClearValidationError(v)
 		}),
-		"showValidationError": stringAction("errorId", false, func(s *store.Snapshot, id string) {
-			s.Validation = s.Validation.ShowValidationError(id)
+		"clearValidationErrors": act(anyArg(nil), func(s *store.Snapshot, v any) {
+			s.Validation = s.Validation.ClearValidationErrors(v)
 		}),
-		"showAllValidationErrors": func(e *Engine, _ context.Context, a argList) error {
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) { s.Validation = s.Validation.ShowAllValidationErrors() })
-			return nil
-		},
+		"hideValidationError": act(strArg("errorId", false), func(s *store.Snapshot, v string) {
+			s.Validation = s.Validation.HideValidationError(v)
+		}),
+		"showValidationError": act(strArg("errorId", false), func(s *store.Snapshot, v string) {
+			s.Validation = s.Validation.ShowValidationError(v)
+		}),
+		"showAllValidationErrors": act(noArg, func(s *store.Snapshot, _ struct{}) {
+			s.Validation = s.Validation.ShowAllValidationErrors()
+		}),
 	},
 	store.NoticesKey: {
-		"createNotice": func(e *Engine, _ context.Context, a argList) error {
-			status, err := a.str(0, "status")
-			if err != nil {
-				return err
-			}
-			opts, err := a.optObject(2, "options")
-			if err != nil {
-				return err
-			}
-			var no store.NoticeOptions
-			if opts != nil {
-				no.ID, _ = value.Str(opts.Get("id"))
-				no.Context, _ = value.Str(opts.Get("context"))
-				if d, ok := opts.Get("isDismissible").(bool); ok {
-					no.IsDismissible = &d
-				}
-			}
-			content := a.at(1)
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) {
-				s.Notices = s.Notices.CreateNotice(status, content, no)
-			})
-			return nil
-		},
-		"removeNotice": func(e *Engine, _ context.Context, a argList) error {
-			id, err := a.str(0, "id")
-			if err != nil {
-				return err
-			}
-			ctxName := ""
-			if !value.IsUndefined(a.at(1)) {
-				if ctxName, err = a.str(1, "context"); err != nil {
-					return err
-				}
-			}
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) { s.Notices = s.Notices.RemoveNotice(id, ctxName) })
-			return nil
-		},
+		"createNotice": act(readNoticeArgs, func(s *store.Snapshot, n noticeArgs) {
+			s.Notices = s.Notices.CreateNotice(n.status, n.content, n.opts)
+		}),
+		"removeNotice": act(readRemoveNoticeArgs, func(s *store.Snapshot, v [2]string) {
+			s.Notices = s.Notices.RemoveNotice(v[0], v[1])
+		}),
 	},
 	store.CartKey: {
-		"setBillingAddress": func(e *Engine, _ context.Context, a argList) error {
-			o, err := a.object(0, "address")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetBillingAddress(o) })
-			return nil
-		},
-		"setShippingAddress": func(e *Engine, _ context.Context, a argList) error {
-			o, err := a.object(0, "address")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetShippingAddress(o) })
-			return nil
-		},
-		"setShippingRates": func(e *Engine, ctx context.Context, a argList) error {
-			rates, err := a.array(0, "shippingRates")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetShippingRates(rates) })
+		"setBillingAddress": act(objArg("address", false), func(s *store.Snapshot, v *value.Object) {
+			s.Cart = s.Cart.SetBillingAddress(v)
+		}),
+		"setShippingAddress": act(objArg("address", false), func(s *store.Snapshot, v *value.Object) {
+			s.Cart = s.Cart.SetShippingAddress(v)
+		}),
+		"setShippingRates": thunk(arrArg("shippingRates"), func(e *Engine, ctx context.Context, v []any) error {
+			e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetShippingRates(v) })
 			e.emitRatesEvents(ctx)
 			return nil
-		},
-		"setIsLoadingRates": func(e *Engine, ctx context.Context, a argList) error {
-			b, err := a.boolean(0, "isLoadingRates")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.setLoadingRates(ctx, b)
+		}),
+		"setIsLoadingRates": thunk(boolArg("isLoadingRates", false), func(e *Engine, ctx context.Context, v bool) error {
+			e.setShippingFlag(ctx, false, v)
 			return nil
-		},
-		"setIsSelectingRate": func(e *Engine, ctx context.Context, a argList) error {
-			b, err := a.boolean(0, "isSelectingRate")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
-			e.setSelectingRate(ctx, b)
+		}),
+		"setIsSelectingRate": thunk(boolArg("isSelectingRate", false), func(e *Engine, ctx context.Context, v bool) error {
+			e.setShippingFlag(ctx, true, v)
 			return nil
-		},
-		"setCartErrors": func(e *Engine, ctx context.Context, a argList) error {
-			errs, err := a.array(0, "errors")
-			if err != nil {
-				return err
-			}
-			if a.dry {
-				return nil
-			}
+		}),
+		"setCartErrors": thunk(arrArg("errors"), func(e *Engine, ctx context.Context, v []any) error {
 			before := e.Snapshot().Cart.ShippingErrorStatus
-			e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetCartErrors(errs) })
+			e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetCartErrors(v) })
 			if e.Snapshot().Cart.ShippingErrorStatus != before {
 				e.emitRatesEvents(ctx)
 			}
 			return nil
-		},
+		}),
 	},
 }

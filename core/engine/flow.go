@@ -497,18 +497,27 @@ func (r *runner) failRequest(s store.Snapshot, detail string) {
 }
 
 // processResponse is ref §10 (+ D15 order id, + D14 for declines: one
-// change to after_processing with hasError, no idle blip).
+// change to after_processing with hasError, no idle blip), as steps of this
+// attempt.
 func (r *runner) processResponse(body any, declined bool) {
+	applyCheckoutResponse(r.step, body, declined)
+}
+
+// processCheckoutResponse is the __internalProcessCheckoutResponse thunk (ref §10).
+func (e *Engine) processCheckoutResponse(body any) {
+	applyCheckoutResponse(func(f func(*store.Snapshot)) bool { e.set(f); return true }, body, false)
+}
+
+// applyCheckoutResponse makes the ref §10 changes, in order, through step.
+func applyCheckoutResponse(step func(func(*store.Snapshot)) bool, body any, declined bool) {
 	pr := storeapi.PaymentResult(body)
 	url, _ := value.Str(pr.Get("redirectUrl"))
-	r.step(func(s *store.Snapshot) {
-		if id, ok := storeapi.OrderID(body); ok {
-			s.Checkout = s.Checkout.SetOrderID(id)
-		}
-	})
-	r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetRedirectURL(url) })
-	r.step(func(s *store.Snapshot) { s.Payment = s.Payment.SetPaymentResult(pr) })
-	r.step(func(s *store.Snapshot) {
+	if id, ok := storeapi.OrderID(body); ok {
+		step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetOrderID(id) })
+	}
+	step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetRedirectURL(url) })
+	step(func(s *store.Snapshot) { s.Payment = s.Payment.SetPaymentResult(pr) })
+	step(func(s *store.Snapshot) {
 		if declined {
 			s.Checkout = s.Checkout.SetAfterProcessingWithError()
 		} else {

@@ -70,15 +70,9 @@ func pick(resp *value.Object, key string) any {
 }
 
 func (e *Engine) paymentSetupResult(responses []*value.Object) setupResult {
-	var success, failure *value.Object
+	success, failure := splitResponses(responses)
 	var billing, shipping any = value.Undef, value.Undef
 	for _, resp := range responses {
-		switch {
-		case observer.IsSuccessResponse(resp):
-			success = resp
-		case observer.IsErrorResponse(resp) || observer.IsFailResponse(resp):
-			failure = resp
-		}
 		// Only the last response's addresses count (ref §6.2 step 3).
 		billing, shipping = pick(resp, "billingAddress"), pick(resp, "shippingAddress")
 		if meta := value.AsObject(resp.Get("meta")); meta != nil {

@@ -13,9 +13,21 @@ import (
 // and the four shipping events are emitted (plain emit, responses ignored)
 // when loading or selecting ends, or rates/errors change while not loading.
 
-func (e *Engine) setLoadingRates(ctx context.Context, b bool) {
+// setShippingFlag sets isSelectingRate (selecting) or isLoadingRates, moves
+// the calculating counter when the flag changed, and when it went false
+// emits the matching events.
+func (e *Engine) setShippingFlag(ctx context.Context, selecting, b bool) {
 	prev := e.Snapshot().Cart.IsLoadingRates
-	e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetIsLoadingRates(b) })
+	if selecting {
+		prev = e.Snapshot().Cart.IsSelectingRate
+	}
+	e.set(func(s *store.Snapshot) {
+		if selecting {
+			s.Cart = s.Cart.SetIsSelectingRate(b)
+		} else {
+			s.Cart = s.Cart.SetIsLoadingRates(b)
+		}
+	})
 	if prev == b {
 		return
 	}
@@ -26,26 +38,12 @@ func (e *Engine) setLoadingRates(ctx context.Context, b bool) {
 			s.Checkout = s.Checkout.DecrementCalculating()
 		}
 	})
-	if !b {
-		e.emitRatesEvents(ctx)
-	}
-}
-
-func (e *Engine) setSelectingRate(ctx context.Context, b bool) {
-	prev := e.Snapshot().Cart.IsSelectingRate
-	e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SetIsSelectingRate(b) })
-	if prev == b {
-		return
-	}
-	e.set(func(s *store.Snapshot) {
-		if b {
-			s.Checkout = s.Checkout.IncrementCalculating()
-		} else {
-			s.Checkout = s.Checkout.DecrementCalculating()
-		}
-	})
-	if !b {
+	switch {
+	case b:
+	case selecting:
 		e.emitSelectEvents(ctx)
+	default:
+		e.emitRatesEvents(ctx)
 	}
 }
 

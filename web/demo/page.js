@@ -21,9 +21,13 @@
  *      other data kept is the last cart response (items and totals, which
  *      the stores do not hold) and the load options from config.json.
  *   3. Place Order calls wc.wcCheckoutWasm.onSubmit() directly in the submit
- *      handler (no await before it), so a double click reaches the module
- *      twice and the module's one-attempt rule (D12) is what prevents a
- *      second order. The module redirects on complete.
+ *      handler, with no await and no flag of the page's own before it. The
+ *      module enters before_processing inside that call, so the button is
+ *      disabled by the next click; any other onSubmit() during the attempt
+ *      gets the attempt already under way (D12). The addresses are pushed to
+ *      the cart store on every edit and once more by the page's
+ *      onCheckoutValidation observer, which the module awaits before it
+ *      sends the order. The module redirects on complete.
  *
  * Notices are drawn as text (textContent), never as HTML.
  */
@@ -595,8 +599,7 @@
   function onSubmit(event) {
     event.preventDefault();
     if ($('place-order').disabled) return;
-    // Straight to the module: D12 makes a second call during an attempt
-    // return the attempt already under way.
+    // Straight to the module (see the file comment, point 3).
     module.onSubmit().then(afterAttempt, function (e) {
       console.error('demo checkout: onSubmit failed', e);
     });
@@ -709,9 +712,11 @@
         cart: config.cart,
         debug: /[?&]debug=1\b/.test(location.search)
       };
-      return Promise.all([getJSON(loadOptions.storeApiUrl + '/cart'), module.load(loadOptions)]);
-    }).then(function (results) {
-      cartData = results[0];
+      return getJSON(loadOptions.storeApiUrl + '/cart');
+    }).then(function (cart) {
+      cartData = cart;
+      return module.load(loadOptions);
+    }).then(function () {
       isReady = true;
       prefill();
       var cart = data.dispatch(CART);

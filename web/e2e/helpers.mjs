@@ -147,11 +147,32 @@ export async function launchBrowser() {
 export const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
 export const MOBILE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-// Records every pageshow (persisted or not) in window.__pageshows; installed
-// before any page script so it survives a back/forward-cache restore.
-export function recordPageshow() {
+// Installed in every document before its own scripts run:
+//  - window.__pageshows records each pageshow's `persisted` (the listener
+//    stays through a back/forward-cache restore);
+//  - on pagehide the checkout's trace is kept in sessionStorage, so a failure
+//    seen after the page navigated away can still print it.
+export function installPageHooks() {
   window.__pageshows = [];
   window.addEventListener('pageshow', (event) => { window.__pageshows.push(event.persisted); });
+  window.addEventListener('pagehide', () => {
+    try {
+      if (window.wc && wc.wcCheckoutWasm) {
+        sessionStorage.setItem('e2e-trace', JSON.stringify({ url: location.href, trace: wc.wcCheckoutWasm.getTrace() }));
+      }
+    } catch (e) {
+      // nothing to keep
+    }
+  });
+}
+
+/** The module's trace on this page, else the one kept when the checkout page was left. */
+export async function traceOf(page) {
+  return page.evaluate(() => {
+    if (window.wc && wc.wcCheckoutWasm) return { url: location.href, trace: wc.wcCheckoutWasm.getTrace() };
+    const kept = sessionStorage.getItem('e2e-trace');
+    return kept ? JSON.parse(kept) : null;
+  });
 }
 
 // ---- a shopper on the checkout page --------------------------------------------

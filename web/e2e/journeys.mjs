@@ -87,6 +87,18 @@ export const journeys = [
       const firstName = page.getByRole('group', { name: 'Shipping address' }).getByLabel('First name', { exact: true });
       checkEqual(await firstName.getAttribute('aria-invalid'), 'true', 'first name aria-invalid');
       await t.shot('02-validation-errors');
+      // Notices are text, never markup, and dismissible ones can be closed.
+      const markup = '<img src=x onerror="window.__xss=1"><b>bold</b>';
+      await page.evaluate((content) => wc.wcBlocksData.dispatch('core/notices').createNotice('error', content,
+        { id: 'e2e-markup', context: 'wc/checkout', isDismissible: true }), markup);
+      const injected = page.locator('[data-notice-id="e2e-markup"]');
+      checkEqual((await injected.locator('.notice__text').textContent()), markup, 'notice shown as text');
+      checkEqual(await injected.locator('img, b').count(), 0, 'elements created from notice content');
+      await injected.getByRole('button', { name: 'Dismiss this notice' }).click();
+      await injected.waitFor({ state: 'detached' });
+      checkEqual(await page.evaluate(() => wc.wcBlocksData.select('core/notices').getNotices('wc/checkout').some((n) => n.id === 'e2e-markup')),
+        false, 'dismissed notice still in the store');
+      checkEqual(await page.evaluate(() => window.__xss), undefined, 'script from notice content ran');
       checkEqual((await t.newOrders()).length, 0, 'orders after a failed validation');
       // Blur validation: a bad email is flagged when leaving the field, and the
       // error goes away as soon as it is fixed.
@@ -115,8 +127,25 @@ export const journeys = [
       const { page } = t;
       await openCheckout(page, t.base);
       await fillCheckout(page, t.email);
-      await page.getByText('Pick up in store').click(); // a shipping rate change goes to the server
+      // A shipping rate change: while the server answers, totals are
+      // calculating and Place order is disabled; afterwards the
+      // shipping-rate-select success event has run (ref §13).
+      await page.evaluate(() => {
+        window.__rateSelected = [];
+        wc.blocksCheckoutEvents.shippingEvents.onShippingRateSelectSuccess((rates) => { window.__rateSelected.push(rates); });
+      });
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route('**/cart/select-shipping-rate', async (route) => { await held; await route.continue(); });
+      await page.getByText('Pick up in store').click();
+      await page.locator('#summary-total').filter({ hasText: 'Updating' }).waitFor();
+      check(await placeOrderButton(page).isDisabled(), 'Place order is disabled while the totals are calculating');
+      check(await page.evaluate(() => wc.wcBlocksData.select('wc/store/checkout').isCalculating()), 'isCalculating() while selecting');
+      release();
       await page.locator('#summary-total').filter({ hasText: '€53.80' }).waitFor();
+      await page.waitForFunction(() => window.__rateSelected.length === 1);
+      check(await placeOrderButton(page).isEnabled(), 'Place order is enabled again');
+      await page.unroute('**/cart/select-shipping-rate');
       await choosePayment(page, 'Credit or debit card');
       await fillCard(page, '4242 4242 4242 4242');
       const number = await t.purchase('demo_card', () => placeOrderButton(page).click());
@@ -292,6 +321,7 @@ export const journeys = [
       await choosePayment(page, 'Direct bank transfer');
       const requests = countCheckoutRequests(page);
       await t.purchase('bacs (two onSubmit calls)', () => page.evaluate(() => {
+        sessionStorage.setItem('e2e-click-at', String(performance.timeOrigin + performance.now()));
         const first = wc.wcCheckoutWasm.onSubmit();
         const second = wc.wcCheckoutWasm.onSubmit();
         Promise.all([first, second]).then((outcomes) => {
@@ -339,6 +369,34 @@ export const journeys = [
       checkEqual(orders[0].status, 'pending', 'abandoned 3-D Secure order');
       checkEqual(String(orders[1].id), number, 'order number');
       checkEqual(orders[1].status, 'processing', 'paid order status');
+    }
+  },
+
+  {
+    name: 'module fails to load, shopper retries, then buys',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await page.route('**/dist/checkout.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+      await page.goto(t.base + '/demo/');
+      const panel = page.getByRole('alert').filter({ hasText: 'The checkout could not be loaded' });
+      await panel.waitFor();
+      const detail = await page.locator('#checkout-load-error-detail').textContent();
+      check(/checkout\.wasm/.test(detail) && /404/.test(detail), `error detail names the file and the status: "${detail}"`);
+      check(await page.locator('#checkout-form').isHidden(), 'the form stays hidden while the module is missing');
+      await t.shot('09-load-error', false);
+      await page.unroute('**/dist/checkout.wasm');
+      // Second try: hold the module back until the loading state is on record.
+      await page.route('**/dist/checkout.wasm', async (route) => {
+        await page.getByRole('status').filter({ hasText: 'Loading secure checkout' }).waitFor();
+        await t.shot('00-loading', false);
+        await route.continue();
+      });
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('button', { name: 'Place order' }).waitFor({ state: 'visible' });
+      await fillCheckout(page, t.email);
+      const number = await t.purchase('bacs (after a failed load)', () => placeOrderButton(page).click());
+      checkEqual(String(onlyOrder(await t.newOrders(), 'after retry').id), number, 'order number');
     }
   },
 

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import {
-  ROOT, ARTIFACTS, startServer, launchBrowser, recordPageshow, ordersSince, maxOrderId,
+  ROOT, ARTIFACTS, startServer, launchBrowser, installPageHooks, traceOf, ordersSince, maxOrderId,
   expectOrderReceived, withTimeout, median
 } from './helpers.mjs';
 import { journeys } from './journeys.mjs';
@@ -31,18 +31,20 @@ function slug(s) {
 
 async function runJourney(browser, base, journey, index, timings) {
   const context = await browser.newContext({ ...journey.device, locale: 'en-GB' });
-  await context.addInitScript(recordPageshow);
+  await context.addInitScript(installPageHooks);
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
   const consoleLines = [];
   const pageErrors = [];
-  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+  page.on('console', (m) => {
+    const where = m.location() && m.location().url ? ` (${m.location().url})` : '';
+    consoleLines.push(`[${m.type()}] ${m.text()}${where}`);
+  });
   page.on('pageerror', (e) => {
     pageErrors.push(e);
     consoleLines.push(`[pageerror] ${e.stack || e.message}`);
   });
   const firstOrder = await maxOrderId(base);
-  let lastTrace = null;
   const t = {
     page,
     base,
@@ -86,15 +88,16 @@ async function runJourney(browser, base, journey, index, timings) {
   } catch (e) {
     console.log(`FAIL ${journey.name} (${Math.round(performance.now() - started)} ms)`);
     console.log(`     ${String(e && e.stack || e).split('\n').join('\n     ')}`);
-    try {
-      lastTrace = await page.evaluate(() => (window.wc && wc.wcCheckoutWasm ? wc.wcCheckoutWasm.getTrace() : null));
-    } catch (err) {
-      lastTrace = `(no trace: ${err.message})`;
-    }
     console.log(`     page: ${page.url()}`);
-    console.log('     trace (await page.evaluate(() => wc.wcCheckoutWasm.getTrace())):');
-    console.log(typeof lastTrace === 'string' ? `       ${lastTrace}` :
-      (lastTrace || []).map((r) => '       ' + JSON.stringify(r)).join('\n') || '       (empty)');
+    let kept = null;
+    try {
+      kept = await traceOf(page);
+    } catch (err) {
+      kept = { error: err.message };
+    }
+    console.log(`     trace (await page.evaluate(() => wc.wcCheckoutWasm.getTrace()))${kept && kept.url && kept.url !== page.url() ? ' of ' + kept.url : ''}:`);
+    if (!kept || kept.error) console.log(`       (no trace${kept ? ': ' + kept.error : ''})`);
+    else console.log(kept.trace.map((r) => '       ' + JSON.stringify(r)).join('\n') || '       (empty)');
     console.log('     browser console:');
     console.log(consoleLines.map((l) => '       ' + l).join('\n') || '       (nothing)');
     const shot = path.join(ARTIFACTS, 'failure-' + slug(journey.name) + '.png');

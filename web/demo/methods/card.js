@@ -80,7 +80,7 @@
 
   function randomToken() {
     var bytes = new Uint8Array(8);
-    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    window.crypto.getRandomValues(bytes);
     return 'tok_demo_' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
   }
 
