@@ -380,11 +380,7 @@ func TestFullAttemptsThroughFetch(t *testing.T) {
 			}
 			restore := stubFetch(t, tc.fetch)
 			defer restore()
-			var navigated []string
-			var mu sync.Mutex
 			th := newTestHost(t, `{nonce: 'n1', cart: {needsPayment: true}, navigate: function(u){ globalThis.__navigated = u; }}`)
-			_ = navigated
-			_ = &mu
 			registerBacs(t, th)
 			funcsBefore := LiveFuncs()
 			_, err := th.call("on", "onPaymentSetup", jsFunc(t, "", "return Promise.resolve({type: 'success', meta: {paymentMethodData: {ref: 'abc'}}});"), 10)

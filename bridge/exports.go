@@ -145,7 +145,9 @@ func (b *Bridge) apiDispatch(args []safejs.Value) (any, error) {
 // which calls off(id)).
 func (b *Bridge) apiOn(args []safejs.Value) (any, error) {
 	name, _ := arg(args, 0).String()
-	ev, deprecated, ok := observer.Lookup(name)
+	// Deprecated aliases (D11) register into their replacement's list;
+	// checkout.js warns once per alias, since it also sees calls made before ready.
+	ev, _, ok := observer.Lookup(name)
 	if !ok {
 		return nil, &engine.UnknownError{Func: "eventRegistration", What: "event", Name: name}
 	}
@@ -175,7 +177,6 @@ func (b *Bridge) apiOn(args []safejs.Value) (any, error) {
 			opts.Label, _ = fnName.String()
 		}
 	}
-	_ = deprecated // checkout.js warns once per alias (D11): it sees calls made before the module is ready
 	unsubscribe := b.eng.Registry().Add(ev, b.observerFunc(cb), prio, opts)
 	b.nextSub++
 	id := b.nextSub

@@ -236,9 +236,10 @@ func (v Value) Truthy() (b bool, err error) {
 // Func is a Go function callable from JS. Release it when JS no longer needs it.
 type Func struct{ f js.Func }
 
-// FuncOf wraps fn. A panic inside fn is recovered and turned into a thrown... no:
-// syscall/js cannot throw into the caller, so callers recover themselves
-// (the bridge's export wrapper does).
+// FuncOf wraps fn as a JS function. It does not recover panics: a Go
+// callback cannot throw into its JS caller, so the caller decides what a
+// failure returns (the bridge's export wrapper recovers and returns an
+// envelope that checkout.js throws).
 func FuncOf(fn func(this Value, args []Value) any) (Func, error) {
 	return Func{js.FuncOf(func(this js.Value, args []js.Value) any {
 		wrapped := make([]Value, len(args))

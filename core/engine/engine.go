@@ -132,7 +132,6 @@ func New(cfg Config) *Engine {
 		nonce:   cfg.Nonce,
 		warned:  map[string]bool{},
 	}
-	e.methods.init()
 	e.snap = store.Snapshot{
 		Checkout:   store.NewCheckout(cfg.CheckoutData),
 		Payment:    store.NewPayment(cfg.SavedPaymentMethods),

@@ -4,7 +4,6 @@ import (
 	"context"
 	"strconv"
 	"sync"
-	"time"
 
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/store"
@@ -693,5 +692,3 @@ func applyCartAddresses(s *store.Snapshot, cart *value.Object) {
 		s.Cart = s.Cart.SetShippingAddress(sh)
 	}
 }
-
-var _ = time.Millisecond

@@ -31,8 +31,6 @@ type methodRegistry struct {
 	express []PaymentMethod
 }
 
-func (m *methodRegistry) init() {}
-
 func (m *methodRegistry) find(list []PaymentMethod, name string) (PaymentMethod, bool) {
 	for _, pm := range list {
 		if pm.Name == name {

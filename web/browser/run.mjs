@@ -131,6 +131,73 @@ await test('selectors never cross into Go (zero calls per selector)', async (pag
   assert(counts.same, 'same references while nothing changed');
 });
 
+// Every selector and action named by ref §2.2–2.3, §3.3–3.4, §4 and js-api.md.
+const EXPECTED = {
+  'wc/store/checkout': {
+    selectors: ['getCustomerId', 'getOrderId', 'getOrderNotes', 'getRedirectUrl', 'getUseShippingAsBilling', 'getExtensionData',
+      'getShouldCreateAccount', 'getCheckoutStatus', 'hasError', 'hasOrder', 'isComplete', 'isIdle', 'isBeforeProcessing',
+      'isAfterProcessing', 'isProcessing', 'isCalculating', 'prefersCollection'],
+    actions: ['__internalSetIdle', '__internalSetRedirectUrl', '__internalSetComplete', '__internalSetProcessing',
+      '__internalSetBeforeProcessing', '__internalSetAfterProcessing', '__internalSetHasError', '__internalIncrementCalculating',
+      '__internalDecrementCalculating', '__internalSetCustomerId', '__internalSetUseShippingAsBilling',
+      '__internalSetShouldCreateAccount', 'setPrefersCollection', '__internalSetOrderNotes', '__internalSetExtensionData'],
+  },
+  'wc/store/payment': {
+    selectors: ['isPaymentIdle', 'isExpressPaymentStarted', 'isPaymentProcessing', 'isPaymentReady', 'hasPaymentError',
+      'isPaymentPristine', 'isPaymentStarted', 'isPaymentSuccess', 'isPaymentFailed', 'isExpressPaymentMethodActive',
+      'getActiveSavedToken', 'getActivePaymentMethod', 'getAvailablePaymentMethods', 'getAvailableExpressPaymentMethods',
+      'getPaymentMethodData', 'getSavedPaymentMethods', 'getShouldSavePaymentMethod', 'getPaymentResult',
+      'paymentMethodsInitialized', 'expressPaymentMethodsInitialized', 'getState', 'getActiveSavedPaymentMethods',
+      'getIncompatiblePaymentMethods', 'getCurrentStatus'],
+    actions: ['__internalSetPaymentIdle', '__internalSetExpressPaymentStarted', '__internalSetPaymentProcessing',
+      '__internalSetPaymentError', '__internalSetPaymentReady', '__internalSetExpressPaymentMethodsInitialized',
+      '__internalSetShouldSavePaymentMethod', '__internalSetActivePaymentMethod', '__internalSetPaymentMethodData',
+      '__internalSetPaymentResult', '__internalSetAvailableExpressPaymentMethods', '__internalRemoveAvailablePaymentMethod',
+      '__internalRemoveAvailableExpressPaymentMethod', '__internalSetPaymentMethodsInitialized',
+      '__internalSetAvailablePaymentMethods', '__internalUpdateAvailablePaymentMethods', '__internalSetExpressPaymentError'],
+  },
+  'wc/store/validation': {
+    selectors: ['getValidationError', 'getValidationErrorId', 'hasValidationErrors'],
+    actions: ['setValidationErrors', 'clearValidationError', 'clearValidationErrors', 'hideValidationError',
+      'showValidationError', 'showAllValidationErrors'],
+  },
+  'core/notices': { selectors: ['getNotices'], actions: ['createNotice', 'removeNotice'] },
+  'wc/store/cart': {
+    selectors: ['getCustomerData', 'getNeedsPayment', 'getNeedsShipping', 'getShippingRates', 'isAddressFieldsForShippingRatesUpdating'],
+    actions: ['setBillingAddress', 'setShippingAddress', 'setShippingRates', 'setIsLoadingRates', 'setIsSelectingRate', 'setCartErrors'],
+  },
+};
+
+await test('every selector and action of the spec exists and works with the real module', async (page) => {
+  await openPage(page);
+  await page.evaluate(() => window.__test.load());
+  const missing = await page.evaluate((expected) => {
+    const out = [];
+    for (const [key, { selectors, actions }] of Object.entries(expected)) {
+      const sel = wc.wcBlocksData.select(key);
+      const act = wc.wcBlocksData.dispatch(key);
+      for (const n of selectors) {
+        if (typeof sel[n] !== 'function') { out.push(key + ' selector ' + n); continue; }
+        try { sel[n]('x'); } catch (e) { out.push(key + ' selector ' + n + ' threw ' + e.message); }
+      }
+      for (const n of actions) if (typeof act[n] !== 'function') out.push(key + ' action ' + n);
+    }
+    const ev = wc.blocksCheckoutEvents;
+    for (const n of ['onCheckoutValidation', 'onCheckoutSuccess', 'onCheckoutFail', 'onPaymentSetup', 'onPaymentProcessing',
+      'onShippingRateSuccess', 'onShippingRateFail', 'onShippingRateSelectSuccess', 'onShippingRateSelectFail',
+      'onCheckoutBeforeProcessing', 'onCheckoutValidationBeforeProcessing', 'onCheckoutAfterProcessingWithSuccess',
+      'onCheckoutAfterProcessingWithError', 'onAttemptSettled']) {
+      if (typeof ev.eventRegistration[n] !== 'function') out.push('eventRegistration.' + n);
+    }
+    for (const n of ['isSuccessResponse', 'isErrorResponse', 'isFailResponse', 'shouldRetry']) if (typeof ev[n] !== 'function') out.push(n);
+    const d = wc.wcBlocksData;
+    if (d.CHECKOUT_STORE_KEY !== 'wc/store/checkout' || d.PAYMENT_STORE_KEY !== 'wc/store/payment' ||
+      d.VALIDATION_STORE_KEY !== 'wc/store/validation' || d.CART_STORE_KEY !== 'wc/store/cart') out.push('store keys');
+    return out;
+  }, EXPECTED);
+  assert(missing.length === 0, 'missing or failing: ' + missing.join(', '));
+});
+
 await test('load time: module vs empty Go program on the same page', async () => {
   const ratios = [];
   const mod = [];

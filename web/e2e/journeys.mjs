@@ -46,6 +46,8 @@ function onlyOrder(orders, what) {
 }
 
 export const journeys = [
+  // Seed example / ref §6.2: meta.paymentMethodData becomes payment_data;
+  // the page pushes addresses and order notes to the stores; redirect on complete (ref §7 R10).
   {
     name: 'bank transfer purchase',
     device: DESKTOP,
@@ -70,6 +72,9 @@ export const journeys = [
     }
   },
 
+  // D7: the page's onCheckoutValidation observer returns {errorMessage,
+  // validationErrors}: a notice in wc/checkout and inline errors with
+  // getValidationErrorId ids (ref §4); notices are text, dismissible ones close.
   {
     name: 'required fields missing, then purchase',
     device: DESKTOP,
@@ -120,6 +125,8 @@ export const journeys = [
     }
   },
 
+  // ref §13: selecting a rate increments calculating (Place order disabled)
+  // and emits shipping_rate_select_success; async payment setup (ref §5.4).
   {
     name: 'card purchase (4242)',
     device: DESKTOP,
@@ -160,6 +167,9 @@ export const journeys = [
     }
   },
 
+  // D14: a 400 with a checkout body ends in checkout_fail; the card script's
+  // fail observer puts the server's message in the payments context and
+  // retries (ref §6.3 fail handling); the next attempt succeeds.
   {
     name: 'card declined, then a good card',
     device: DESKTOP,
@@ -185,6 +195,8 @@ export const journeys = [
     }
   },
 
+  // ref §6.2 error branch: the notice wc-payment-error in the payments
+  // context, validationErrors applied, no request sent (D13).
   {
     name: 'card validation failure (incomplete number)',
     device: DESKTOP,
@@ -209,6 +221,8 @@ export const journeys = [
     }
   },
 
+  // D9: onCheckoutSuccess gets processingResponse.paymentDetails; a success
+  // response with redirectUrl completes (ref §6.3 success handling).
   {
     name: '3-D Secure approve',
     device: DESKTOP,
@@ -231,6 +245,8 @@ export const journeys = [
     }
   },
 
+  // ref §6.3: an error response with retry:true from a success observer
+  // sets hasError, runs checkout_fail, ends idle; the shopper can retry.
   {
     name: '3-D Secure fail, then retry',
     device: DESKTOP,
@@ -258,6 +274,9 @@ export const journeys = [
     }
   },
 
+  // ref §12: onClick / onClose / onError (express notice
+  // wc-express-payment-error); meta.billingAddress / shippingAddress of the
+  // payment setup response go to the cart (ref §6.2, D8).
   {
     name: 'express DemoPay',
     device: DESKTOP,
@@ -290,6 +309,7 @@ export const journeys = [
     }
   },
 
+  // D12 as a shopper meets it: one request, one order.
   {
     name: 'double-click Place order -> one order',
     device: DESKTOP,
@@ -339,6 +359,9 @@ export const journeys = [
     }
   },
 
+  // js-api wc.wcCheckoutWasm.reset: run on pageshow with persisted (back/
+  // forward cache); the attempt ends with outcome reset (D19), the 3-D Secure
+  // observer's signal aborts and its dialog closes (D18); buying works again.
   {
     name: 'off-site bank page and back (bfcache), then buy',
     device: DESKTOP,
@@ -372,6 +395,8 @@ export const journeys = [
     }
   },
 
+  // js-api Loading: a failed load rejects with an Error naming what failed
+  // and a later load() retries; the page shows its error panel meanwhile.
   {
     name: 'module fails to load, shopper retries, then buys',
     device: DESKTOP,
@@ -400,6 +425,7 @@ export const journeys = [
     }
   },
 
+  // The one-column layout at 640px and below; a full purchase on a phone.
   {
     name: 'mobile (390x844) card purchase',
     device: MOBILE,

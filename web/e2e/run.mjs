@@ -51,6 +51,7 @@ async function runJourney(browser, base, journey, index, timings) {
     email: `shopper${index + 1}.${slug(journey.name).slice(0, 20)}@example.com`,
     // fullPage false: only the viewport (for dialogs, which are fixed to it).
     async shot(name, fullPage = true) {
+      if (fullPage) await page.evaluate(() => window.scrollTo(0, 0)); // sticky summary at its place
       await page.screenshot({ path: path.join(ARTIFACTS, name + '.png'), fullPage, animations: 'disabled' });
     },
     // Two clocks: the browser's (the click event's time -> the load event of
