@@ -79,6 +79,8 @@ export async function startServer() {
   const child = spawn(bin, ['-addr', '127.0.0.1', '-port', '0', '-data', data, '-web', path.join(ROOT, 'web')], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']
   });
+  const killOnExit = () => { if (child.exitCode === null) child.kill('SIGKILL'); };
+  process.once('exit', killOnExit); // never leave the server behind
   const lines = [];
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -101,6 +103,7 @@ export async function startServer() {
     url,
     log: () => lines.slice(),
     async stop() {
+      process.removeListener('exit', killOnExit);
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');

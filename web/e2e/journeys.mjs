@@ -17,10 +17,6 @@ import {
 const PAYMENTS = 'wc/checkout/payments';
 const EXPRESS = 'wc/checkout/express-payments';
 
-async function noticeTexts(page, context) {
-  return (await noticesIn(page, context).allTextContents()).map((s) => s.replace(/×$/, '').trim());
-}
-
 async function expectNotice(page, context, text) {
   const notice = noticesIn(page, context).filter({ hasText: text });
   await notice.first().waitFor({ state: 'visible', timeout: 10000 });
@@ -445,4 +441,3 @@ export const journeys = [
   }
 ];
 
-export { noticeTexts };
