@@ -370,6 +370,7 @@
         }
       }
       if (touched[PAYMENT]) syncContent();
+      placePending(); // listeners may just have rendered a missing container
     }
 
     // Listeners run synchronously inside host.publish, after the swap, in
@@ -689,15 +690,61 @@
         }
         var doc = g.document;
         if (!doc || typeof doc.querySelectorAll !== 'function') return;
-        var els = doc.querySelectorAll('[data-wc-payment-method-content]');
-        for (var i = 0; i < els.length; i++) {
-          if (els[i].getAttribute('data-wc-payment-method-content') === name) {
-            place(els[i], output);
-            return;
-          }
-        }
+        if (!placeInContainer(doc, name, output)) keepPending(doc, name, output);
       } catch (e) {
         logError('checkout.js: rendering the content of payment method "' + name + '" failed', e);
+      }
+    }
+
+    function placeInContainer(doc, name, output) {
+      var els = doc.querySelectorAll('[data-wc-payment-method-content]');
+      for (var i = 0; i < els.length; i++) {
+        if (els[i].getAttribute('data-wc-payment-method-content') === name) {
+          place(els[i], output);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    // Output whose container does not exist yet (a page often draws the
+    // container from getAvailablePaymentMethods, which ref §3.4 updates one
+    // change after the active method) is kept — the latest per method — and
+    // placed when the container appears: after the next publication's
+    // listeners have run, or on a DOM change when MutationObserver exists.
+    var pending = Object.create(null);
+    var pendingCount = 0;
+    var domObserver = null;
+
+    function keepPending(doc, name, output) {
+      if (output === undefined || output === null || typeof output === 'boolean') return;
+      if (!(name in pending)) pendingCount++;
+      pending[name] = output;
+      if (!domObserver && typeof g.MutationObserver === 'function' && doc.documentElement) {
+        domObserver = new g.MutationObserver(placePending);
+        domObserver.observe(doc.documentElement, { childList: true, subtree: true });
+      }
+    }
+
+    function placePending() {
+      if (pendingCount === 0 || renderOption) return;
+      var doc = g.document;
+      if (!doc || typeof doc.querySelectorAll !== 'function') return;
+      for (var name in pending) {
+        try {
+          if (placeInContainer(doc, name, pending[name])) {
+            delete pending[name];
+            pendingCount--;
+          }
+        } catch (e) {
+          logError('checkout.js: rendering the content of payment method "' + name + '" failed', e);
+          delete pending[name];
+          pendingCount--;
+        }
+      }
+      if (pendingCount === 0 && domObserver) {
+        domObserver.disconnect();
+        domObserver = null;
       }
     }
 

@@ -241,3 +241,28 @@ test('D30: a throwing content() or render() is logged with console.error and the
   assert.match(env.console.errors[0][0], /payment method "a"/);
   assert.equal(env.wc.wcBlocksData.select(PAYMENT).getActivePaymentMethod(), 'b');
 });
+
+test('default rendering: output whose container does not exist yet is kept and placed when a later publication draws it', async () => {
+  const elements = [];
+  const document = {
+    querySelectorAll(selector) {
+      assert.equal(selector, '[data-wc-payment-method-content]');
+      return elements;
+    }
+  };
+  const env = await h.loadedEnv({ document });
+  env.wc.wcBlocksRegistry.registerPaymentMethod(config('late', () => 'Pay later'));
+  // The page draws the container only on a later change (as a page that lists
+  // getAvailablePaymentMethods does: ref §3.4 updates it after the active method).
+  env.wc.wcBlocksData.subscribe(() => {
+    if (env.wc.wcBlocksData.select('wc/store/checkout').getOrderNotes() === 'draw' && elements.length === 0) {
+      elements.push(fakeDom(['late']).el('late'));
+    }
+  });
+  await env.wc.wcBlocksData.dispatch(PAYMENT).__internalSetActivePaymentMethod('late');
+  assert.equal(elements.length, 0, 'no container yet: content() ran with nowhere to go');
+  await env.wc.wcBlocksData.dispatch('wc/store/checkout').__internalSetOrderNotes('draw');
+  assert.equal(elements.length, 1);
+  assert.equal(elements[0].textContent, 'Pay later', 'kept, then placed once the container exists');
+  assert.deepEqual(env.console.errors, []);
+});
