@@ -36,13 +36,21 @@ setup:
 	@scripts/setup.sh
 
 # Each step runs as its own make so that the order holds even under -j.
+# Steps that run tests append "label passed failed skipped" to COUNTS_FILE;
+# the last line of a successful run sums them.
+COUNTS_FILE ?= $(CURDIR)/test-artifacts/counts.txt
+export COUNTS_FILE
+
 test:
+	@mkdir -p $(dir $(COUNTS_FILE)); rm -f $(COUNTS_FILE)
 	@for step in $(TEST_STEPS); do \
 		start=$$(date +%s); \
 		echo "==> make $$step"; \
 		$(MAKE) --no-print-directory $$step; \
 		echo "<== make $$step ok ($$(( $$(date +%s) - start ))s)"; \
 	done
+	@echo "test counts (label passed failed skipped):"; sed 's/^/  /' $(COUNTS_FILE)
+	@awk '{ p += $$2; f += $$3; s += $$4 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' $(COUNTS_FILE)
 
 test-host:
 	@scripts/test-host.sh
@@ -62,17 +70,17 @@ test-wasm:
 test-web:
 	@if [ -d web/test ]; then \
 		echo "test-web: node --test web/test/"; \
-		node --test web/test/; \
+		scripts/tee-count node-loader node --test web/test/; \
 	else \
 		echo "test-web: no web/test/, skipped"; \
 	fi
 	@if [ -f web/browser/run.mjs ]; then \
 		echo "test-web: node web/browser/run.mjs"; \
-		node web/browser/run.mjs; \
+		scripts/tee-count browser-module node web/browser/run.mjs; \
 	fi
 	@if [ -f web/e2e/run.mjs ]; then \
 		echo "test-web: node web/e2e/run.mjs"; \
-		node web/e2e/run.mjs; \
+		scripts/tee-count e2e-journeys node web/e2e/run.mjs; \
 	else \
 		echo "test-web: no web/e2e/run.mjs, skipped"; \
 	fi

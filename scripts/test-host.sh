@@ -29,8 +29,9 @@ echo "test-host: go vet (${#pkgs[@]} packages)"
 go vet "${pkgs[@]}"
 
 echo "test-host: go test -race"
-mkdir -p "$(dirname "$profile")"
-go test -race -count=1 -covermode=atomic -coverprofile="$profile" "${pkgs[@]}"
+mkdir -p "$(dirname "$profile")" .bin
+go build -o .bin/testjson ./internal/testjson
+go test -race -count=1 -covermode=atomic -coverprofile="$profile" -json "${pkgs[@]}" | .bin/testjson -label go-host
 
 # Keep the mode line and the blocks of files under core/.
 awk -v pfx="$module/core/" 'NR == 1 || index($0, pfx) == 1' "$profile" >"$core_profile"

@@ -28,10 +28,11 @@ if [ "${#pkgs[@]}" -eq 0 ]; then
 	exit 0
 fi
 
+(unset GOOS GOARCH; mkdir -p .bin && go build -o .bin/testjson ./internal/testjson)
 export GOOS=js GOARCH=wasm
 echo "test-wasm: go vet (js/wasm) ${pkgs[*]}"
 go vet "${pkgs[@]}"
 echo "test-wasm: node"
-go test -count=1 -timeout=5m -exec "$root/scripts/node-wasm-exec" "${pkgs[@]}"
+go test -count=1 -timeout=5m -json -exec "$root/scripts/node-wasm-exec" "${pkgs[@]}" | .bin/testjson -label wasm-node
 echo "test-wasm: headless chromium (wasmbrowsertest)"
-go test -count=1 -timeout=5m -exec "$root/scripts/wasmbrowsertest-exec" "${pkgs[@]}"
+go test -count=1 -timeout=5m -json -exec "$root/scripts/wasmbrowsertest-exec" "${pkgs[@]}" | .bin/testjson -label wasm-chromium

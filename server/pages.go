@@ -31,12 +31,27 @@ var pages = template.Must(template.New("pages").Funcs(template.FuncMap{
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.}} · Demo shop</title>
 <style>
-body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1e1e1e;background:#f6f7f7}
-main{max-width:52rem;margin:2rem auto;padding:1.5rem 2rem;background:#fff;border:1px solid #ddd;border-radius:6px}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #eee}
-.num{text-align:right}.muted{color:#666}address{font-style:normal}
-.status{display:inline-block;padding:0 .5rem;border-radius:3px;background:#eee}
-</style></head><body><main>
+:root{--ink:#1e1e1e;--muted:#5f6b76;--line:#dfe3e8;--brand:#23496f;--ok:#1f7a45;--bg:#f5f7f7}
+*{box-sizing:border-box}
+body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:var(--ink);background:var(--bg)}
+.site-header{background:#fff;border-bottom:1px solid var(--line)}
+.site-header div{max-width:60rem;margin:0 auto;padding:.9rem 1.25rem;display:flex;align-items:center;gap:.6rem}
+.brand{display:flex;align-items:center;gap:.55rem;color:var(--ink);text-decoration:none;font-weight:600}
+.brand b{display:inline-grid;place-items:center;width:1.9rem;height:1.9rem;border-radius:.4rem;background:var(--brand);color:#fff}
+main{max-width:60rem;margin:1.5rem auto;padding:1.75rem 2rem;background:#fff;border:1px solid var(--line);border-radius:.6rem}
+h1{margin:.2rem 0 .4rem;font-size:1.7rem}h2{font-size:1.15rem;margin:1.6rem 0 .6rem}
+#thank-you::before{content:"✓";display:inline-grid;place-items:center;width:1.6rem;height:1.6rem;margin-right:.5rem;border-radius:50%;background:var(--ok);color:#fff;font-weight:700}
+#order-overview{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 2rem;border:1px dashed var(--line);border-radius:.5rem;padding:.9rem 1.1rem}
+#order-overview li{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
+#order-overview strong,#order-overview .status{color:var(--ink);font-size:1rem}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.55rem .5rem;border-bottom:1px solid var(--line)}
+tfoot th{font-weight:600}.num{text-align:right}.muted{color:var(--muted)}address{font-style:normal;line-height:1.6}
+.status{display:inline-block;padding:0 .5rem;border-radius:.3rem;background:#eef2f5}
+a{color:var(--brand)}
+@media (max-width:640px){main{margin:0;border-radius:0;border-left:0;border-right:0;padding:1.25rem}#order-overview{flex-direction:column}}
+</style></head><body>
+<header class="site-header"><div><a class="brand" href="/demo/"><b aria-hidden="true">D</b>Demo shop</a></div></header>
+<main>
 {{end}}
 {{define "foot"}}<p class="muted"><a href="/demo/">Back to the demo shop</a> · <a href="/orders">All orders</a></p>
 </main></body></html>
