@@ -258,6 +258,9 @@ func TestScenarioDoubleSubmit(t *testing.T) {
 	<-a.Done()
 	assert.Equal(t, OutcomeComplete, a.Outcome().Outcome)
 	assert.Len(t, h.tr.requests(), 1)
+	// The second and third submits changed nothing: one attempt's sequence.
+	assert.Equal(t, append(append([]string{}, happyPrefix...), sAfter, eSuccess, sComplete), h.sequence())
+	assert.Empty(t, h.notices())
 }
 
 func TestScenarioResetMidAttempt(t *testing.T) {
@@ -272,6 +275,7 @@ func TestScenarioResetMidAttempt(t *testing.T) {
 	}, 10, observer.Options{})
 	never := make(chan struct{})
 	h.tr.push(blockingResponse(never, jsonResponse(200, successBody, nil)))
+	h.reset()
 	a := h.e.Submit()
 	require.Eventually(t, func() bool { return len(h.tr.requests()) == 1 }, 2*time.Second, time.Millisecond)
 	h.e.Reset()
@@ -292,6 +296,10 @@ func TestScenarioResetMidAttempt(t *testing.T) {
 	assert.Equal(t, "idle", s.Checkout.Status)
 	assert.Equal(t, "idle", s.Payment.Status, "R5: payment back to idle")
 	assert.Empty(t, h.navigations())
+	assert.Equal(t, []string{sBefore, eValidation, sProc, sProcPay, ePayment, sProcReady,
+		"status idle err=false pay=ready", "status idle err=false pay=idle"}, h.sequence(),
+		"reset: idle at once, then the void payment work back to idle; nothing from the abandoned request")
+	assert.Empty(t, h.notices())
 	// A new attempt can start at once.
 	h.tr.push(jsonResponse(200, successBody, nil))
 	assert.Equal(t, OutcomeComplete, h.submit().Outcome)
