@@ -143,7 +143,7 @@ func New(cfg Config) *Engine {
 	e.emitter = &observer.Emitter{
 		Registry: e.reg,
 		Timeouts: cfg.ObserverTimeouts,
-		Trace:    e.traces.Add,
+		Trace:    e.traceObserver,
 		StatusFunc: func() (string, string) {
 			s := e.Snapshot()
 			return s.Checkout.Status, s.Payment.Status
@@ -341,6 +341,17 @@ func (e *Engine) react(attemptID string, old, next store.Snapshot) {
 		e.update(attemptID, nil, func(s *store.Snapshot) {
 			s.Payment = s.Payment.SetIdle()
 		})
+	}
+}
+
+// traceObserver records one observer call (D20) and, with Config.Debug,
+// logs it (js-api.md: debug logs every transition and observer call).
+func (e *Engine) traceObserver(r trace.Record) {
+	e.traces.Add(r)
+	if e.cfg.Debug {
+		e.debug("checkout: observer " + r.Label + " on " + r.Event + " (priority " +
+			strconv.FormatFloat(r.Priority, 'g', -1, 64) + ") → " + r.Result +
+			" in " + strconv.FormatFloat(r.DurationMs, 'f', 1, 64) + " ms")
 	}
 }
 

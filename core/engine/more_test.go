@@ -302,7 +302,9 @@ func TestDebugLogD20(t *testing.T) {
 	e := New(Config{Debug: true, Logger: l, Cart: CartConfig{NeedsPayment: false}, Transport: &fakeTransport{}})
 	<-e.Submit().Done()
 	assert.NotEmpty(t, l.lines)
-	assert.True(t, strings.Contains(strings.Join(l.lines, "\n"), "before_processing"))
+	all := strings.Join(l.lines, "\n")
+	assert.True(t, strings.Contains(all, "before_processing"), "transitions are logged")
+	assert.True(t, strings.Contains(all, "observer wc/checkout-processor on checkout_validation (priority 0)"), "observer calls are logged")
 }
 
 type debugLogger struct {
