@@ -198,6 +198,78 @@ await test('every selector and action of the spec exists and works with the real
   assert(missing.length === 0, 'missing or failing: ' + missing.join(', '));
 });
 
+await test('spec probes with the real module (D2, D7, D18, D19, D22, D24, D33, D34, js-api loading)', async (page) => {
+  await openPage(page);
+  const r = await page.evaluate(async () => {
+    const out = {};
+    const d = wc.wcBlocksData;
+    const ev = wc.blocksCheckoutEvents;
+    out.readyIsPromise = typeof wc.wcCheckoutWasm.ready.then === 'function';
+    const seen = [];
+    ev.eventRegistration.onAttemptSettled((o) => { seen.push(o.outcome); });
+    let second = null;
+    const unsub = ev.checkoutEvents.onCheckoutValidation(function termsCheck(data, extra) {
+      second = { signal: extra && extra.signal instanceof AbortSignal, attemptId: typeof (extra && extra.attemptId), data: JSON.stringify(data) };
+      return false; // D7: false fails
+    });
+    let settledBeforeLoad = false;
+    const early = wc.wcCheckoutWasm.onSubmit(); // js-api: queued until ready
+    early.then(() => { settledBeforeLoad = true; });
+    await new Promise((r) => setTimeout(r, 30));
+    out.queuedSubmitWaited = !settledBeforeLoad;
+    await window.__test.load();
+    const first = await early;
+    out.firstOutcome = first.outcome;
+    out.firstStatus = first.status;
+    out.firstHasError = first.hasError;
+    out.second = second;
+    unsub();
+    ev.checkoutEvents.onCheckoutValidation(() => ({ type: 'success' })); // D7: passes
+    ev.checkoutEvents.onCheckoutValidation(() => 'ignored'); // D22
+    await window.__test.fillAddress();
+    await new Promise((r) => setTimeout(r, 50));
+    const ok = await wc.wcCheckoutWasm.onSubmit();
+    out.secondOutcome = ok.outcome;
+    out.settled = seen.slice();
+    out.kinds = Array.from(new Set(wc.wcCheckoutWasm.getTrace().map((t) => t.kind))).sort().join(',');
+    out.labels = wc.wcCheckoutWasm.getTrace().filter((t) => t.kind === 'observer').map((t) => t.label);
+    const errs = [];
+    try { wc.wcBlocksRegistry.registerPaymentMethod({ name: 'x', content: () => '', canMakePayment: 'yes' }); } catch (e) { errs.push(e.name + ':' + /canMakePayment/.test(e.message)); }
+    try { ev.paymentEvents.onPaymentSetup(() => true, NaN); } catch (e) { errs.push(e.name + ':' + /priority/.test(e.message)); }
+    try { d.dispatch('wc/store/nope'); } catch (e) { errs.push(e.name); }
+    try { d.select('wc/store/nope'); } catch (e) { errs.push(e.name); }
+    out.errs = errs;
+    return out;
+  });
+  assert(r.readyIsPromise, 'ready is a Promise before load');
+  assert(r.queuedSubmitWaited, 'onSubmit before load waits for the module');
+  assert(r.firstOutcome === 'failed' && r.firstStatus === 'idle' && r.firstHasError, 'D7 false fails: ' + JSON.stringify(r));
+  assert(r.second && r.second.signal && r.second.attemptId === 'string' && r.second.data === '{}', 'D18 second argument, ref §6.1 data {}: ' + JSON.stringify(r.second));
+  assert(r.secondOutcome === 'complete', 'D7 {type:success} and D22 strings pass: ' + r.secondOutcome);
+  assert(r.settled.join() === 'failed,complete', 'D19 onAttemptSettled: ' + r.settled);
+  assert(r.kinds === 'observer,redirect,request,status', 'D24 kinds: ' + r.kinds);
+  assert(r.labels.includes('test-gateway') && r.labels.includes('termsCheck'), 'D24 labels (option, function name): ' + r.labels);
+  assert(r.labels.some((l) => /^observer#\d+$/.test(l)), 'D24 observer#<id> for anonymous functions: ' + r.labels);
+  assert(r.errs.join() === 'TypeError:true,TypeError:true,TypeError,TypeError', 'D34: ' + r.errs);
+
+  // D2 / D33 on a fresh page.
+  await openPage(page);
+  const s = await page.evaluate(async () => {
+    await window.__test.load();
+    const sel = () => wc.wcBlocksData.select('wc/store/checkout');
+    const o = { initial: sel().getCheckoutStatus(), idleWhilePristine: sel().isIdle() };
+    wc.wcCheckoutWasm.reset();
+    await new Promise((r) => setTimeout(r, 20));
+    o.afterReset = sel().getCheckoutStatus();
+    await wc.wcBlocksData.dispatch('wc/store/checkout').__internalSetOrderNotes('leave at the door');
+    o.afterChange = sel().getCheckoutStatus();
+    return o;
+  });
+  assert(s.initial === 'pristine' && s.idleWhilePristine === false, 'D2: ' + JSON.stringify(s));
+  assert(s.afterReset === 'pristine', 'D33: reset leaves pristine alone');
+  assert(s.afterChange === 'idle', 'D2: a change moves pristine to idle');
+});
+
 await test('load time: module vs empty Go program on the same page', async () => {
   const ratios = [];
   const mod = [];
