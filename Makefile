@@ -12,6 +12,7 @@
 #   make test-web    node --test web/test/, node web/browser/run.mjs (module
 #                    through checkout.js in Chromium) and node web/e2e/run.mjs
 #                    (shopper journeys), each only when present
+#   make bench       module vs @wordpress/data, and bridge micro-benchmarks
 #   make demo        build, then go run ./cmd/demo [-port $(PORT)]
 #   make clean       remove build and test outputs (distclean: node_modules too)
 
@@ -27,7 +28,7 @@ export COVER_MIN WASM_PKGS
 
 TEST_STEPS := setup test-host build test-build test-wasm test-web
 
-.PHONY: help setup test test-host build build-empty test-build test-wasm test-web demo clean distclean
+.PHONY: help setup test test-host build build-empty test-build test-wasm test-web bench demo clean distclean
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -84,6 +85,12 @@ test-web:
 	else \
 		echo "test-web: no web/e2e/run.mjs, skipped"; \
 	fi
+
+# Numbers, not verdicts: the module against @wordpress/data (Node), and the
+# bridge's primitives (Go wasm benchmarks under Node).
+bench: build
+	node web/bench/bench.mjs
+	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 2000x -exec "$(CURDIR)/scripts/node-wasm-exec" ./bridge/
 
 demo: build
 	$(GO) run ./cmd/demo $(if $(PORT),-port $(PORT))
