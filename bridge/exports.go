@@ -122,9 +122,9 @@ func (b *Bridge) buildAPI() (safejs.Value, error) {
 	return api, nil
 }
 
-// apiDispatch checks the arguments now (a TypeError is thrown at the call)
-// and runs the action in a goroutine; the Promise resolves after the change
-// and its reactions.
+// apiDispatch prepares the action now (bad arguments throw a TypeError at
+// the call, D34) and runs it in a goroutine; the Promise resolves after the
+// change and its reactions.
 func (b *Bridge) apiDispatch(args []safejs.Value) (any, error) {
 	key, _ := arg(args, 0).String()
 	action, _ := arg(args, 1).String()
@@ -132,11 +132,12 @@ func (b *Bridge) apiDispatch(args []safejs.Value) (any, error) {
 	if list, ok := b.conv.toValue(arg(args, 2)).([]any); ok {
 		vals = list
 	}
-	if err := b.eng.CheckDispatch(key, action, vals); err != nil {
+	run, err := b.eng.Prepare(key, action, vals)
+	if err != nil {
 		return nil, err
 	}
 	return newPromise(func() (any, error) {
-		return nil, b.eng.Dispatch(context.Background(), key, action, vals)
+		return nil, run(context.Background())
 	}, nil), nil
 }
 

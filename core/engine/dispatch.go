@@ -9,40 +9,44 @@ import (
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
 
-// Dispatch runs one action of one store by name, as
-// wc.wcBlocksData.dispatch(storeKey)[action](...args) does. It returns after
-// the change and every reaction it triggered (reactions R5/R6, shipping
-// events, default payment-method selection) have run. An unknown store or
-// action is an *UnknownError; an argument of the wrong type is an *ArgError
-// and changes nothing (D34). ctx bounds the reactions that wait on
-// observers (shipping events, canMakePayment).
-func (e *Engine) Dispatch(ctx context.Context, storeKey, action string, args []any) error {
+// Action is a dispatch whose arguments have been checked: running it makes
+// the change and runs every reaction it triggers (reactions R5/R6,
+// shipping events, default payment-method selection), then returns. ctx
+// bounds the reactions that wait on observers (shipping events,
+// canMakePayment).
+type Action func(ctx context.Context) error
+
+// Prepare checks a dispatch of action on storeKey with args, as
+// wc.wcBlocksData.dispatch(storeKey)[action](...args), without changing
+// anything: an unknown store or action is an *UnknownError, an argument of
+// the wrong type an *ArgError (D34). On success it returns the Action that
+// performs it. The bridge prepares synchronously, so bad arguments throw a
+// TypeError at the call, and runs the Action in a goroutine.
+func (e *Engine) Prepare(storeKey, action string, args []any) (Action, error) {
 	actions, ok := actionTable[storeKey]
 	if !ok {
-		return &UnknownError{Func: "dispatch", What: "store", Name: storeKey}
+		return nil, &UnknownError{Func: "dispatch", What: "store", Name: storeKey}
 	}
 	fn, ok := actions[action]
 	if !ok {
-		return &UnknownError{Func: "dispatch('" + storeKey + "')", What: "action", Name: action}
+		return nil, &UnknownError{Func: "dispatch('" + storeKey + "')", What: "action", Name: action}
 	}
-	return fn(e, ctx, argList{fn: "dispatch('" + storeKey + "')." + action, vals: args})
+	run, err := fn(argList{fn: "dispatch('" + storeKey + "')." + action, vals: args})
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) error { return run(e, ctx) }, nil
 }
 
-// CheckDispatch reports the error Dispatch would return for bad input
-// (unknown store or action, *ArgError) without changing anything or
-// running any reaction. The bridge calls it synchronously so that bad
-// arguments throw a TypeError at the call (D34), then runs Dispatch in a
-// goroutine.
-func (e *Engine) CheckDispatch(storeKey, action string, args []any) error {
-	actions, ok := actionTable[storeKey]
-	if !ok {
-		return &UnknownError{Func: "dispatch", What: "store", Name: storeKey}
+// Dispatch prepares and runs one action (see Prepare and Action): it
+// returns the argument error, if any, having changed nothing, or the
+// action's result after the change and its reactions.
+func (e *Engine) Dispatch(ctx context.Context, storeKey, action string, args []any) error {
+	run, err := e.Prepare(storeKey, action, args)
+	if err != nil {
+		return err
 	}
-	fn, ok := actions[action]
-	if !ok {
-		return &UnknownError{Func: "dispatch('" + storeKey + "')", What: "action", Name: action}
-	}
-	return fn(e, context.Background(), argList{fn: "dispatch('" + storeKey + "')." + action, vals: args, dry: true})
+	return run(ctx)
 }
 
 // ActionNames lists the actions of a store key, sorted (nil for an unknown key).
@@ -64,13 +68,14 @@ func StoreKeys() []string {
 	return []string{store.CheckoutKey, store.PaymentKey, store.ValidationKey, store.CartKey, store.NoticesKey}
 }
 
-type actionFunc func(e *Engine, ctx context.Context, a argList) error
+// actionFunc reads an action's arguments and returns the work to do, or an
+// *ArgError. A no-op (ref §2.2 "set if defined") returns work that does nothing.
+type actionFunc func(a argList) (func(e *Engine, ctx context.Context) error, error)
 
 // argList reads positional JS arguments with type checks.
 type argList struct {
 	fn   string
 	vals []any
-	dry  bool // check the arguments only; change nothing
 }
 
 func (a argList) at(i int) any {
@@ -147,28 +152,32 @@ func (a argList) array(i int, name string) ([]any, error) {
 // no-op for these arguments (ref §2.2 "set if defined"), or an *ArgError.
 type reader[T any] func(a argList) (v T, skip bool, err error)
 
+func noop(*Engine, context.Context) error { return nil }
+
 // act is an action that reads its arguments with read and applies f to the
-// state as one change. With a.dry it only checks the arguments.
+// state as one change.
 func act[T any](read reader[T], f func(s *store.Snapshot, v T)) actionFunc {
-	return func(e *Engine, _ context.Context, a argList) error {
+	return func(a argList) (func(*Engine, context.Context) error, error) {
 		v, skip, err := read(a)
-		if err != nil || skip || a.dry {
-			return err
+		if err != nil || skip {
+			return noop, err
 		}
-		e.set(func(s *store.Snapshot) { f(s, v) })
-		return nil
+		return func(e *Engine, _ context.Context) error {
+			e.set(func(s *store.Snapshot) { f(s, v) })
+			return nil
+		}, nil
 	}
 }
 
 // thunk is an action whose work is an engine method (it may make several
-// changes and run reactions). With a.dry it only checks the arguments.
+// changes and run reactions).
 func thunk[T any](read reader[T], f func(e *Engine, ctx context.Context, v T) error) actionFunc {
-	return func(e *Engine, ctx context.Context, a argList) error {
+	return func(a argList) (func(*Engine, context.Context) error, error) {
 		v, skip, err := read(a)
-		if err != nil || skip || a.dry {
-			return err
+		if err != nil || skip {
+			return noop, err
 		}
-		return f(e, ctx, v)
+		return func(e *Engine, ctx context.Context) error { return f(e, ctx, v) }, nil
 	}
 }
 

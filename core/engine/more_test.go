@@ -208,21 +208,31 @@ func TestErrorNoticesSuppressedWhileExpressRef11(t *testing.T) {
 	}
 }
 
-func TestCheckDispatchMatchesDispatchD34(t *testing.T) {
+func TestPrepareChecksWithoutChangingD34(t *testing.T) {
 	h := newHarness(t)
 	v := h.e.Version()
-	require.NoError(t, h.e.CheckDispatch("wc/store/checkout", "__internalSetOrderNotes", []any{"x"}))
-	assert.Equal(t, v, h.e.Version(), "a check changes nothing")
+	run, err := h.e.Prepare("wc/store/checkout", "__internalSetOrderNotes", []any{"x"})
+	require.NoError(t, err)
+	assert.Equal(t, v, h.e.Version(), "preparing changes nothing")
+	require.NoError(t, run(context.Background()))
+	assert.Equal(t, "x", h.e.Snapshot().Checkout.OrderNotes, "running the prepared action does")
 	var ae *ArgError
-	require.ErrorAs(t, h.e.CheckDispatch("wc/store/checkout", "__internalSetOrderNotes", []any{1.0}), &ae)
+	_, err = h.e.Prepare("wc/store/checkout", "__internalSetOrderNotes", []any{1.0})
+	require.ErrorAs(t, err, &ae)
 	var ue *UnknownError
-	require.ErrorAs(t, h.e.CheckDispatch("nope", "x", nil), &ue)
-	require.ErrorAs(t, h.e.CheckDispatch("wc/store/cart", "nope", nil), &ue)
+	_, err = h.e.Prepare("nope", "x", nil)
+	require.ErrorAs(t, err, &ue)
+	_, err = h.e.Prepare("wc/store/cart", "nope", nil)
+	require.ErrorAs(t, err, &ue)
 	assert.Contains(t, ae.Error(), "(got number)")
+	run, err = h.e.Prepare("wc/store/checkout", "__internalSetOrderNotes", []any{value.Undef})
+	require.NoError(t, err, "ref §2.2: undefined is a no-op, not an error")
+	require.NoError(t, run(context.Background()))
+	assert.Equal(t, "x", h.e.Snapshot().Checkout.OrderNotes)
 }
 
 // TestEveryAction dispatches every action of every store once with valid
-// arguments: none may fail, and CheckDispatch must agree.
+// arguments: none may fail, whether prepared first or dispatched directly.
 func TestEveryAction(t *testing.T) {
 	args := map[string][]any{
 		"__internalSetRedirectUrl":                      {"https://x.test"},
@@ -265,7 +275,8 @@ func TestEveryAction(t *testing.T) {
 		for _, action := range ActionNames(key) {
 			t.Run(key+"."+action, func(t *testing.T) {
 				a := args[action]
-				require.NoError(t, h.e.CheckDispatch(key, action, a))
+				_, err := h.e.Prepare(key, action, a)
+				require.NoError(t, err)
 				require.NoError(t, h.e.Dispatch(context.Background(), key, action, a))
 			})
 		}
