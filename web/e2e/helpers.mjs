@@ -211,6 +211,13 @@ export async function choosePayment(page, label) {
   await page.getByRole('radio', { name: label, exact: true }).check();
 }
 
+/** The usual start of a purchase: open the checkout, fill the form, pick a payment method. */
+export async function readyToPay(page, base, email, paymentLabel) {
+  await openCheckout(page, base);
+  await fillCheckout(page, email);
+  await choosePayment(page, paymentLabel);
+}
+
 export async function fillCard(page, number, expiry = '12 / 34', cvc = '123') {
   await page.getByLabel('Card number', { exact: true }).fill(number);
   await page.getByLabel('Expiry date', { exact: true }).fill(expiry);

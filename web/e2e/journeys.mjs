@@ -11,7 +11,7 @@
 
 import {
   check, checkEqual, openCheckout, fillCheckout, fillAddress, choosePayment, fillCard, placeOrderButton,
-  noticesIn, checkoutStatus, DESKTOP, MOBILE
+  noticesIn, checkoutStatus, readyToPay, DESKTOP, MOBILE
 } from './helpers.mjs';
 
 const PAYMENTS = 'wc/checkout/payments';
@@ -171,9 +171,7 @@ export const journeys = [
     device: DESKTOP,
     async run(t) {
       const { page } = t;
-      await openCheckout(page, t.base);
-      await fillCheckout(page, t.email);
-      await choosePayment(page, 'Credit or debit card');
+      await readyToPay(page, t.base, t.email, 'Credit or debit card');
       await fillCard(page, '4000 0000 0000 0002');
       await placeOrderButton(page).click();
       await expectNotice(page, PAYMENTS, 'Your card was declined.');
@@ -198,9 +196,7 @@ export const journeys = [
     device: DESKTOP,
     async run(t) {
       const { page } = t;
-      await openCheckout(page, t.base);
-      await fillCheckout(page, t.email);
-      await choosePayment(page, 'Credit or debit card');
+      await readyToPay(page, t.base, t.email, 'Credit or debit card');
       await fillCard(page, '4242 4242');
       const requests = countCheckoutRequests(page);
       await placeOrderButton(page).click();
@@ -224,9 +220,7 @@ export const journeys = [
     device: DESKTOP,
     async run(t) {
       const { page } = t;
-      await openCheckout(page, t.base);
-      await fillCheckout(page, t.email);
-      await choosePayment(page, 'Card with 3-D Secure');
+      await readyToPay(page, t.base, t.email, 'Card with 3-D Secure');
       const number = await t.purchase('demo_3ds (approve)', async () => {
         await placeOrderButton(page).click();
         const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
@@ -248,9 +242,7 @@ export const journeys = [
     device: DESKTOP,
     async run(t) {
       const { page } = t;
-      await openCheckout(page, t.base);
-      await fillCheckout(page, t.email);
-      await choosePayment(page, 'Card with 3-D Secure');
+      await readyToPay(page, t.base, t.email, 'Card with 3-D Secure');
       await placeOrderButton(page).click();
       const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
       await dialog.getByRole('button', { name: 'Fail authentication' }).click();
@@ -311,9 +303,7 @@ export const journeys = [
     device: DESKTOP,
     async run(t) {
       const { page } = t;
-      await openCheckout(page, t.base);
-      await fillCheckout(page, t.email);
-      await choosePayment(page, 'Direct bank transfer');
+      await readyToPay(page, t.base, t.email, 'Direct bank transfer');
       const requests = countCheckoutRequests(page);
       await t.purchase('bacs (double-click)', () => placeOrderButton(page).dblclick());
       onlyOrder(await t.newOrders(), 'double-click');
@@ -332,9 +322,7 @@ export const journeys = [
     device: DESKTOP,
     async run(t) {
       const { page } = t;
-      await openCheckout(page, t.base);
-      await fillCheckout(page, t.email);
-      await choosePayment(page, 'Direct bank transfer');
+      await readyToPay(page, t.base, t.email, 'Direct bank transfer');
       const requests = countCheckoutRequests(page);
       await t.purchase('bacs (two onSubmit calls)', () => page.evaluate(() => {
         sessionStorage.setItem('e2e-click-at', String(performance.timeOrigin + performance.now()));
@@ -363,9 +351,7 @@ export const journeys = [
     device: DESKTOP,
     async run(t) {
       const { page } = t;
-      await openCheckout(page, t.base);
-      await fillCheckout(page, t.email);
-      await choosePayment(page, 'Card with 3-D Secure');
+      await readyToPay(page, t.base, t.email, 'Card with 3-D Secure');
       await placeOrderButton(page).click();
       const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
       await dialog.getByRole('link', { name: 'Open bank page' }).click();
@@ -427,9 +413,7 @@ export const journeys = [
     device: MOBILE,
     async run(t) {
       const { page } = t;
-      await openCheckout(page, t.base);
-      await fillCheckout(page, t.email);
-      await choosePayment(page, 'Credit or debit card');
+      await readyToPay(page, t.base, t.email, 'Credit or debit card');
       await fillCard(page, '4242424242424242', '0930', '321');
       await t.shot('07-mobile-form');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
