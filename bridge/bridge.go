@@ -19,7 +19,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
+	"github.com/wcblocks/checkoutwasm/bridge/jsv"
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/observer"
@@ -35,14 +35,14 @@ const HostName = "__wcCheckoutWasmHost"
 
 // Bridge is one started module instance.
 type Bridge struct {
-	host    safejs.Value
+	host    jsv.Value
 	conv    *converter
 	eng     *engine.Engine
 	caches  map[string]*objCache
 	exports []*funcHandle
 	subs    map[int]func()
 	nextSub int
-	api     safejs.Value
+	api     jsv.Value
 	calls   atomic.Int64 // JS → Go calls through the api
 }
 
@@ -55,7 +55,7 @@ type loadOptions struct {
 // Start reads host.config, builds the engine, publishes the initial
 // snapshots, and calls host.ready(api). It returns an error (and calls
 // nothing) when the host object is missing.
-func Start(host safejs.Value) (*Bridge, error) {
+func Start(host jsv.Value) (*Bridge, error) {
 	if host.IsUndefined() || host.IsNull() {
 		return nil, &engine.ArgError{Func: "checkout module", Arg: HostName, Want: "an object prepared by checkout.js"}
 	}
@@ -80,7 +80,7 @@ func Start(host safejs.Value) (*Bridge, error) {
 func (b *Bridge) Engine() *engine.Engine { return b.eng }
 
 // API is the object given to host.ready.
-func (b *Bridge) API() safejs.Value { return b.api }
+func (b *Bridge) API() jsv.Value { return b.api }
 
 // Close releases every exported function (tests; a page never closes).
 func (b *Bridge) Close() {
@@ -90,7 +90,7 @@ func (b *Bridge) Close() {
 	b.exports = nil
 }
 
-func (b *Bridge) engineConfig(opts safejs.Value) engine.Config {
+func (b *Bridge) engineConfig(opts jsv.Value) engine.Config {
 	var lo loadOptions
 	if o := value.AsObject(b.conv.toValue(opts)); o != nil { // a bad option keeps its default
 		lo.Nonce, _ = value.Str(o.Get("nonce"))
@@ -108,7 +108,7 @@ func (b *Bridge) engineConfig(opts safejs.Value) engine.Config {
 		Transport:   &fetchTransport{conv: b.conv},
 	}
 	if cfg.PageURL == "" {
-		if href := get(get(safejs.Global(), "location"), "href"); href.Type() == safejs.TypeString {
+		if href := get(get(jsv.Global(), "location"), "href"); href.Type() == jsv.TypeString {
 			cfg.PageURL, _ = href.String()
 		}
 	}
@@ -165,7 +165,7 @@ func (b *Bridge) engineConfig(opts safejs.Value) engine.Config {
 			}
 			return
 		}
-		if loc := get(safejs.Global(), "location"); !loc.IsUndefined() {
+		if loc := get(jsv.Global(), "location"); !loc.IsUndefined() {
 			if _, err := loc.Call("assign", url); err != nil {
 				b.logError("checkout: location.assign failed", errorFromCall(err))
 			}
@@ -219,7 +219,7 @@ type hostLogger struct{ b *Bridge }
 
 func (l hostLogger) Warn(msg string) { l.b.call("warn", msg) }
 func (l hostLogger) Error(msg string, err error) {
-	var reason any = safejs.Undefined()
+	var reason any = jsv.Undefined()
 	if je, ok := err.(*jsError); ok && !je.reason.IsUndefined() {
 		reason = je.reason
 	} else if err != nil {

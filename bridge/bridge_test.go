@@ -10,20 +10,20 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
+	"github.com/wcblocks/checkoutwasm/bridge/jsv"
 
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
 
 // jsFunc makes a JS function from source (tests only).
-func jsFunc(t *testing.T, params, body string) safejs.Value {
+func jsFunc(t *testing.T, params, body string) jsv.Value {
 	t.Helper()
 	f, err := global("Function").New(params, body)
 	require.NoError(t, err)
 	return f
 }
 
-func jsEval(t *testing.T, expr string) safejs.Value {
+func jsEval(t *testing.T, expr string) jsv.Value {
 	t.Helper()
 	v, err := jsFunc(t, "", "return ("+expr+");").Invoke()
 	require.NoError(t, err)
@@ -33,10 +33,10 @@ func jsEval(t *testing.T, expr string) safejs.Value {
 // testHost is a stand-in for what checkout.js prepares.
 type testHost struct {
 	t         *testing.T
-	host      safejs.Value
+	host      jsv.Value
 	mu        sync.Mutex
-	published []safejs.Value
-	latest    map[string]safejs.Value
+	published []jsv.Value
+	latest    map[string]jsv.Value
 	warnings  []string
 	errors    []string
 	b         *Bridge
@@ -45,14 +45,14 @@ type testHost struct {
 
 func newTestHost(t *testing.T, config string) *testHost {
 	t.Helper()
-	th := &testHost{t: t, latest: map[string]safejs.Value{}}
+	th := &testHost{t: t, latest: map[string]jsv.Value{}}
 	host, _ := global("Object").New()
 	th.host = host
 	if config == "" {
 		config = "{}"
 	}
 	require.NoError(t, host.Set("config", jsEval(t, config)))
-	th.fn("publish", func(args []safejs.Value) {
+	th.fn("publish", func(args []jsv.Value) {
 		ch := args[0]
 		keys, _ := global("Object").Call("keys", ch)
 		n, _ := keys.Length()
@@ -65,20 +65,20 @@ func newTestHost(t *testing.T, config string) *testHost {
 			th.latest[ks] = get(ch, ks)
 		}
 	})
-	th.fn("ready", func(args []safejs.Value) {})
-	th.fn("warn", func(args []safejs.Value) {
+	th.fn("ready", func(args []jsv.Value) {})
+	th.fn("warn", func(args []jsv.Value) {
 		s, _ := args[0].String()
 		th.mu.Lock()
 		th.warnings = append(th.warnings, s)
 		th.mu.Unlock()
 	})
-	th.fn("error", func(args []safejs.Value) {
+	th.fn("error", func(args []jsv.Value) {
 		s, _ := args[0].String()
 		th.mu.Lock()
 		th.errors = append(th.errors, s)
 		th.mu.Unlock()
 	})
-	th.fn("debug", func([]safejs.Value) {})
+	th.fn("debug", func([]jsv.Value) {})
 	b, err := Start(host)
 	require.NoError(t, err)
 	th.b = b
@@ -86,8 +86,8 @@ func newTestHost(t *testing.T, config string) *testHost {
 	return th
 }
 
-func (th *testHost) fn(name string, f func(args []safejs.Value)) {
-	h, err := newFunc(func(_ safejs.Value, args []safejs.Value) any { f(args); return nil })
+func (th *testHost) fn(name string, f func(args []jsv.Value)) {
+	h, err := newFunc(func(_ jsv.Value, args []jsv.Value) any { f(args); return nil })
 	require.NoError(th.t, err)
 	th.funcs = append(th.funcs, h)
 	require.NoError(th.t, th.host.Set(name, h.Value()))
@@ -100,7 +100,7 @@ func (th *testHost) close() {
 	}
 }
 
-func (th *testHost) snapshot(key string) safejs.Value {
+func (th *testHost) snapshot(key string) jsv.Value {
 	th.mu.Lock()
 	defer th.mu.Unlock()
 	return th.latest[key]
@@ -113,19 +113,19 @@ func (th *testHost) publications() int {
 }
 
 // call invokes an api function and unwraps the throw envelope.
-func (th *testHost) call(name string, args ...any) (safejs.Value, error) {
+func (th *testHost) call(name string, args ...any) (jsv.Value, error) {
 	v, err := th.b.API().Call(name, args...)
 	require.NoError(th.t, err)
-	if v.Type() == safejs.TypeObject {
+	if v.Type() == jsv.TypeObject {
 		if e := get(v, ThrowKey); !e.IsUndefined() {
-			return safejs.Undefined(), &jsError{msg: str(get(e, "message")), reason: e}
+			return jsv.Undefined(), &jsError{msg: str(get(e, "message")), reason: e}
 		}
 	}
 	return v, nil
 }
 
 // wait awaits a Promise returned by the api.
-func (th *testHost) wait(p safejs.Value) (safejs.Value, error) {
+func (th *testHost) wait(p jsv.Value) (jsv.Value, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	return await(ctx, p)
@@ -144,7 +144,7 @@ func (th *testHost) dispatch(key, action string, args ...any) error {
 	return err
 }
 
-func str(v safejs.Value) string {
+func str(v jsv.Value) string {
 	s, _ := v.String()
 	return s
 }
@@ -281,7 +281,7 @@ func TestTypeErrorsD34(t *testing.T) {
 func TestPanicRecovery(t *testing.T) {
 	th := newTestHost(t, "")
 	obj, _ := global("Object").New()
-	require.NoError(t, th.b.export(obj, "boom", func([]safejs.Value) (any, error) { panic("kaboom") }))
+	require.NoError(t, th.b.export(obj, "boom", func([]jsv.Value) (any, error) { panic("kaboom") }))
 	v, err := obj.Call("boom")
 	require.NoError(t, err, "the panic does not escape into JS")
 	e := get(v, ThrowKey)
@@ -334,7 +334,7 @@ func TestObserverPromisesAndBudgets(t *testing.T) {
 }
 
 func itoa(n int) string {
-	v, _ := safejs.ValueOf(n)
+	v, _ := jsv.ValueOf(n)
 	s, _ := global("String").Invoke(v)
 	return str(s)
 }
@@ -352,8 +352,8 @@ func registerBacs(t *testing.T, th *testHost) {
 func stubFetch(t *testing.T, src string) func() {
 	t.Helper()
 	orig := global("fetch")
-	require.NoError(t, safejs.Global().Set("fetch", jsEval(t, "("+src+")")))
-	return func() { _ = safejs.Global().Set("fetch", orig) }
+	require.NoError(t, jsv.Global().Set("fetch", jsEval(t, "("+src+")")))
+	return func() { _ = jsv.Global().Set("fetch", orig) }
 }
 
 func TestFullAttemptsThroughFetch(t *testing.T) {
@@ -376,7 +376,7 @@ func TestFullAttemptsThroughFetch(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if global("window").IsUndefined() {
-				_ = safejs.Global().Set("window", safejs.Global())
+				_ = jsv.Global().Set("window", jsv.Global())
 			}
 			restore := stubFetch(t, tc.fetch)
 			defer restore()
@@ -401,13 +401,13 @@ func TestFullAttemptsThroughFetch(t *testing.T) {
 				assert.Contains(t, str(notices), tc.notice)
 			}
 			if tc.name == "success" {
-				init := get(safejs.Global(), "__lastInit")
+				init := get(jsv.Global(), "__lastInit")
 				assert.Equal(t, "no-store", str(get(init, "cache")))
 				assert.Equal(t, "same-origin", str(get(init, "credentials")))
 				assert.Equal(t, "n1", str(get(get(init, "headers"), "Nonce")))
 				assert.Equal(t, str(get(out, "attemptId")), str(get(get(init, "headers"), "Idempotency-Key")), "D21")
 				assert.Contains(t, str(get(init, "body")), `"payment_data":[{"key":"ref","value":"abc"}`)
-				assert.Equal(t, "https://shop.test/thanks", str(get(safejs.Global(), "__navigated")))
+				assert.Equal(t, "https://shop.test/thanks", str(get(jsv.Global(), "__navigated")))
 				assert.Equal(t, "n2", th.b.Engine().Nonce(), "D15")
 			}
 			// No js.Func leaks per attempt (the observer's and fetch's callbacks are released).

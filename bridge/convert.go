@@ -3,7 +3,7 @@
 package bridge
 
 import (
-	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
+	"github.com/wcblocks/checkoutwasm/bridge/jsv"
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/value"
@@ -15,11 +15,11 @@ const maxDepth = 64
 // converter turns JS values into core value trees and back. It holds the
 // few JS builtins it needs, read once.
 type converter struct {
-	object, array  safejs.Value
-	isArray, keys  safejs.Value
-	freezeFn       safejs.Value
-	getProto       safejs.Value
-	objectProtoVal safejs.Value
+	object, array  jsv.Value
+	isArray, keys  jsv.Value
+	freezeFn       jsv.Value
+	getProto       jsv.Value
+	objectProtoVal jsv.Value
 }
 
 func newConverter() *converter {
@@ -40,31 +40,31 @@ func newConverter() *converter {
 // whose constructor is exactly Object) into a core value tree. Functions,
 // class instances and null-prototype objects become value.Opaque keeping the
 // original (so they convert back to the same JS value).
-func (c *converter) toValue(v safejs.Value) any {
+func (c *converter) toValue(v jsv.Value) any {
 	return c.toValueDepth(v, 0)
 }
 
-func (c *converter) toValueDepth(v safejs.Value, depth int) any {
+func (c *converter) toValueDepth(v jsv.Value, depth int) any {
 	switch v.Type() {
-	case safejs.TypeUndefined:
+	case jsv.TypeUndefined:
 		return value.Undef
-	case safejs.TypeNull:
+	case jsv.TypeNull:
 		return nil
-	case safejs.TypeBoolean:
+	case jsv.TypeBoolean:
 		b, _ := v.Bool()
 		return b
-	case safejs.TypeNumber:
+	case jsv.TypeNumber:
 		f, _ := v.Float()
 		return f
-	case safejs.TypeString:
+	case jsv.TypeString:
 		s, _ := v.String()
 		return s
-	case safejs.TypeFunction:
+	case jsv.TypeFunction:
 		return value.Opaque{TypeOf: "function", Ref: v}
-	case safejs.TypeSymbol:
+	case jsv.TypeSymbol:
 		return value.Opaque{TypeOf: "symbol", Ref: v}
 	}
-	if v.Type() != safejs.TypeObject {
+	if v.Type() != jsv.TypeObject {
 		return value.Opaque{TypeOf: v.Type().String(), Ref: v}
 	}
 	if depth >= maxDepth {
@@ -108,7 +108,7 @@ func (c *converter) toValueDepth(v safejs.Value, depth int) any {
 }
 
 // isPlain is ref §0: an Object instance whose constructor is exactly Object.
-func (c *converter) isPlain(v safejs.Value) bool {
+func (c *converter) isPlain(v jsv.Value) bool {
 	inst, err := v.InstanceOf(c.object)
 	if err != nil || !inst {
 		return false
@@ -121,23 +121,23 @@ func (c *converter) isPlain(v safejs.Value) bool {
 // array made is frozen (snapshots); cache, when non-nil, reuses the JS
 // object made for the same *value.Object in the previous publication, so
 // unchanged parts keep their references.
-func (c *converter) toJS(v any, freeze bool, cache *objCache) safejs.Value {
+func (c *converter) toJS(v any, freeze bool, cache *objCache) jsv.Value {
 	switch x := v.(type) {
 	case value.Undefined:
-		return safejs.Undefined()
+		return jsv.Undefined()
 	case nil:
-		return safejs.Null()
+		return jsv.Null()
 	case bool, float64, string:
-		r, err := safejs.ValueOf(x)
+		r, err := jsv.ValueOf(x)
 		if err != nil {
-			return safejs.Undefined()
+			return jsv.Undefined()
 		}
 		return r
 	case int:
-		r, _ := safejs.ValueOf(float64(x))
+		r, _ := jsv.ValueOf(float64(x))
 		return r
 	case int64:
-		r, _ := safejs.ValueOf(float64(x))
+		r, _ := jsv.ValueOf(float64(x))
 		return r
 	case []string:
 		arr := make([]any, len(x))
@@ -148,11 +148,11 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) safejs.Value {
 	case []any:
 		arr, err := c.array.New(len(x))
 		if err != nil {
-			return safejs.Undefined()
+			return jsv.Undefined()
 		}
-		raw := safejs.Unsafe(arr) // a fresh array: setting cannot throw
+		raw := jsv.Unsafe(arr) // a fresh array: setting cannot throw
 		for i, e := range x {
-			raw.SetIndex(i, safejs.Unsafe(c.toJS(e, freeze, cache)))
+			raw.SetIndex(i, jsv.Unsafe(c.toJS(e, freeze, cache)))
 		}
 		if freeze {
 			_, _ = c.freezeFn.Invoke(arr)
@@ -160,7 +160,7 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) safejs.Value {
 		return arr
 	case *value.Object:
 		if x == nil {
-			return safejs.Null()
+			return jsv.Null()
 		}
 		if cache != nil {
 			if r, ok := cache.lookup(x); ok {
@@ -169,11 +169,11 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) safejs.Value {
 		}
 		obj, err := c.object.New()
 		if err != nil {
-			return safejs.Undefined()
+			return jsv.Undefined()
 		}
-		raw := safejs.Unsafe(obj) // a fresh plain object: no setter can throw
+		raw := jsv.Unsafe(obj) // a fresh plain object: no setter can throw
 		x.Range(func(k string, e any) bool {
-			raw.Set(k, safejs.Unsafe(c.toJS(e, freeze, cache)))
+			raw.Set(k, jsv.Unsafe(c.toJS(e, freeze, cache)))
 			return true
 		})
 		if freeze {
@@ -184,7 +184,7 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) safejs.Value {
 		}
 		return obj
 	case value.Opaque:
-		if ref, ok := x.Ref.(safejs.Value); ok {
+		if ref, ok := x.Ref.(jsv.Value); ok {
 			return ref
 		}
 		obj, _ := c.object.New()
@@ -192,9 +192,9 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) safejs.Value {
 	case engine.Outcome:
 		return c.toJS(x.Object(), false, nil)
 	}
-	r, err := safejs.ValueOf(v)
+	r, err := jsv.ValueOf(v)
 	if err != nil {
-		return safejs.Undefined()
+		return jsv.Undefined()
 	}
 	return r
 }
@@ -202,10 +202,10 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) safejs.Value {
 // objCache maps value objects to the JS objects made for them in the last
 // publication (and the current one while it is being built).
 type objCache struct {
-	prev, next map[*value.Object]safejs.Value
+	prev, next map[*value.Object]jsv.Value
 }
 
-func (oc *objCache) lookup(o *value.Object) (safejs.Value, bool) {
+func (oc *objCache) lookup(o *value.Object) (jsv.Value, bool) {
 	if r, ok := oc.next[o]; ok {
 		return r, true
 	}
@@ -213,18 +213,18 @@ func (oc *objCache) lookup(o *value.Object) (safejs.Value, bool) {
 		oc.next[o] = r
 		return r, true
 	}
-	return safejs.Value{}, false
+	return jsv.Value{}, false
 }
 
-func (oc *objCache) store(o *value.Object, r safejs.Value) { oc.next[o] = r }
+func (oc *objCache) store(o *value.Object, r jsv.Value) { oc.next[o] = r }
 
 // begin starts a publication; end keeps only what it used.
 func (oc *objCache) begin() {
 	if oc.next == nil {
-		oc.next = map[*value.Object]safejs.Value{}
+		oc.next = map[*value.Object]jsv.Value{}
 	}
 }
 
 func (oc *objCache) end() {
-	oc.prev, oc.next = oc.next, map[*value.Object]safejs.Value{}
+	oc.prev, oc.next = oc.next, map[*value.Object]jsv.Value{}
 }

@@ -8,7 +8,7 @@ import (
 	"math"
 	"time"
 
-	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
+	"github.com/wcblocks/checkoutwasm/bridge/jsv"
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/observer"
@@ -19,19 +19,19 @@ import (
 // to throw the Error it carries.
 const ThrowKey = "__wcThrow"
 
-type syncExport func(args []safejs.Value) (any, error)
+type syncExport func(args []jsv.Value) (any, error)
 
-func arg(args []safejs.Value, i int) safejs.Value {
+func arg(args []jsv.Value, i int) jsv.Value {
 	if i < len(args) {
 		return args[i]
 	}
-	return safejs.Undefined()
+	return jsv.Undefined()
 }
 
 // export adds a synchronous function to api. Its result, or the envelope for
 // an error or a recovered panic, is returned to JS.
-func (b *Bridge) export(api safejs.Value, name string, fn syncExport) error {
-	h, err := newFunc(func(_ safejs.Value, args []safejs.Value) (ret any) {
+func (b *Bridge) export(api jsv.Value, name string, fn syncExport) error {
+	h, err := newFunc(func(_ jsv.Value, args []jsv.Value) (ret any) {
 		b.calls.Add(1)
 		defer func() {
 			if r := recover(); r != nil {
@@ -42,8 +42,8 @@ func (b *Bridge) export(api safejs.Value, name string, fn syncExport) error {
 		if err != nil {
 			return b.envelope(err)
 		}
-		if jv, ok := v.(safejs.Value); ok {
-			return safejs.Unsafe(jv)
+		if jv, ok := v.(jsv.Value); ok {
+			return jsv.Unsafe(jv)
 		}
 		return v
 	})
@@ -57,12 +57,12 @@ func (b *Bridge) export(api safejs.Value, name string, fn syncExport) error {
 func (b *Bridge) envelope(err error) any {
 	env, _ := b.conv.object.New()
 	_ = env.Set(ThrowKey, errorValue(err))
-	return safejs.Unsafe(env)
+	return jsv.Unsafe(env)
 }
 
 // errorValue makes the JS Error for err: a TypeError for bad input (D34),
 // the original reason for a JS rejection, an Error otherwise.
-func errorValue(err error) safejs.Value {
+func errorValue(err error) jsv.Value {
 	var ae *engine.ArgError
 	var ue *engine.UnknownError
 	ctor := "Error"
@@ -75,7 +75,7 @@ func errorValue(err error) safejs.Value {
 	}
 	v, e := global(ctor).New(err.Error())
 	if e != nil {
-		return safejs.Undefined()
+		return jsv.Undefined()
 	}
 	return v
 }
@@ -91,7 +91,7 @@ func panicToError(r any) error {
 	return panicError{value.String(r)}
 }
 
-func (b *Bridge) buildAPI() (safejs.Value, error) {
+func (b *Bridge) buildAPI() (jsv.Value, error) {
 	api, err := b.conv.object.New()
 	if err != nil {
 		return api, err
@@ -104,12 +104,12 @@ func (b *Bridge) buildAPI() (safejs.Value, error) {
 		{"dispatch", b.apiDispatch},
 		{"on", b.apiOn},
 		{"off", b.apiOff},
-		{"registerPaymentMethod", func(a []safejs.Value) (any, error) { return b.apiRegister(a, false) }},
-		{"registerExpressPaymentMethod", func(a []safejs.Value) (any, error) { return b.apiRegister(a, true) }},
+		{"registerPaymentMethod", func(a []jsv.Value) (any, error) { return b.apiRegister(a, false) }},
+		{"registerExpressPaymentMethod", func(a []jsv.Value) (any, error) { return b.apiRegister(a, true) }},
 		{"submit", b.apiSubmit},
-		{"reset", func([]safejs.Value) (any, error) { b.eng.Reset(); return nil, nil }},
+		{"reset", func([]jsv.Value) (any, error) { b.eng.Reset(); return nil, nil }},
 		{"getTrace", b.apiGetTrace},
-		{"clearTrace", func([]safejs.Value) (any, error) { b.eng.ClearTrace(); return nil, nil }},
+		{"clearTrace", func([]jsv.Value) (any, error) { b.eng.ClearTrace(); return nil, nil }},
 		{"expressAction", b.apiExpressAction},
 		{"actionNames", b.apiActionNames},
 		{"stats", b.apiStats},
@@ -125,7 +125,7 @@ func (b *Bridge) buildAPI() (safejs.Value, error) {
 // apiDispatch prepares the action now (bad arguments throw a TypeError at
 // the call, D34) and runs it in a goroutine; the Promise resolves after the
 // change and its reactions.
-func (b *Bridge) apiDispatch(args []safejs.Value) (any, error) {
+func (b *Bridge) apiDispatch(args []jsv.Value) (any, error) {
 	key, _ := arg(args, 0).String()
 	action, _ := arg(args, 1).String()
 	var vals []any
@@ -144,7 +144,7 @@ func (b *Bridge) apiDispatch(args []safejs.Value) (any, error) {
 // apiOn registers a JS observer: on(registrationName, callback, priority,
 // options) -> subscription id (checkout.js makes the unsubscribe function,
 // which calls off(id)).
-func (b *Bridge) apiOn(args []safejs.Value) (any, error) {
+func (b *Bridge) apiOn(args []jsv.Value) (any, error) {
 	name, _ := arg(args, 0).String()
 	// Deprecated aliases (D11) register into their replacement's list;
 	// checkout.js warns once per alias, since it also sees calls made before ready.
@@ -158,7 +158,7 @@ func (b *Bridge) apiOn(args []safejs.Value) (any, error) {
 	}
 	prio := 10.0
 	if p := arg(args, 2); !p.IsUndefined() {
-		if p.Type() != safejs.TypeNumber {
+		if p.Type() != jsv.TypeNumber {
 			return nil, &engine.ArgError{Func: name, Arg: "priority", Want: "a finite number", Got: p.Type().String()}
 		}
 		prio, _ = p.Float()
@@ -174,7 +174,7 @@ func (b *Bridge) apiOn(args []safejs.Value) (any, error) {
 		}
 	}
 	if opts.Label == "" {
-		if fnName := get(cb, "name"); fnName.Type() == safejs.TypeString {
+		if fnName := get(cb, "name"); fnName.Type() == jsv.TypeString {
 			opts.Label, _ = fnName.String()
 		}
 	}
@@ -185,7 +185,7 @@ func (b *Bridge) apiOn(args []safejs.Value) (any, error) {
 	return float64(id), nil
 }
 
-func (b *Bridge) apiOff(args []safejs.Value) (any, error) {
+func (b *Bridge) apiOff(args []jsv.Value) (any, error) {
 	idf, _ := arg(args, 0).Float()
 	id := int(idf)
 	if unsub, ok := b.subs[id]; ok {
@@ -198,7 +198,7 @@ func (b *Bridge) apiOff(args []safejs.Value) (any, error) {
 // observerFunc adapts a JS callback to a core observer. It is called with
 // (data, {signal, attemptId}) (D18); a returned Promise is awaited in the
 // emitter's goroutine; a throw or rejection is returned as an error.
-func (b *Bridge) observerFunc(cb safejs.Value) observer.Func {
+func (b *Bridge) observerFunc(cb jsv.Value) observer.Func {
 	return func(ctx context.Context, data any) (any, error) {
 		second, _ := b.conv.object.New()
 		_ = second.Set("attemptId", observer.AttemptID(ctx))
@@ -231,17 +231,17 @@ func (b *Bridge) observerFunc(cb safejs.Value) observer.Func {
 
 // apiRegister registers a payment method config (js-api.md
 // wc.wcBlocksRegistry) and schedules the availability check (ref §7 R11).
-func (b *Bridge) apiRegister(args []safejs.Value, express bool) (any, error) {
+func (b *Bridge) apiRegister(args []jsv.Value, express bool) (any, error) {
 	fn := "registerPaymentMethod"
 	if express {
 		fn = "registerExpressPaymentMethod"
 	}
 	cfg := arg(args, 0)
-	if cfg.Type() != safejs.TypeObject {
+	if cfg.Type() != jsv.TypeObject {
 		return nil, &engine.ArgError{Func: fn, Arg: "config", Want: "an object", Got: cfg.Type().String()}
 	}
 	name := get(cfg, "name")
-	if name.Type() != safejs.TypeString {
+	if name.Type() != jsv.TypeString {
 		return nil, &engine.ArgError{Func: fn, Arg: "name", Want: "a non-empty string", Got: name.Type().String()}
 	}
 	if get(cfg, "content").IsUndefined() {
@@ -249,7 +249,7 @@ func (b *Bridge) apiRegister(args []safejs.Value, express bool) (any, error) {
 	}
 	pm := engine.PaymentMethod{}
 	pm.Name, _ = name.String()
-	if id := get(cfg, "paymentMethodId"); id.Type() == safejs.TypeString {
+	if id := get(cfg, "paymentMethodId"); id.Type() == jsv.TypeString {
 		pm.PaymentMethodID, _ = id.String()
 	}
 	if s := get(get(cfg, "supports"), "showSavedCards"); !s.IsUndefined() {
@@ -257,10 +257,10 @@ func (b *Bridge) apiRegister(args []safejs.Value, express bool) (any, error) {
 	}
 	cmp := get(cfg, "canMakePayment")
 	switch cmp.Type() {
-	case safejs.TypeBoolean:
+	case jsv.TypeBoolean:
 		ok, _ := cmp.Bool()
 		pm.CanMakePayment = func(context.Context, any) (any, error) { return ok, nil }
-	case safejs.TypeFunction:
+	case jsv.TypeFunction:
 		pm.CanMakePayment = func(ctx context.Context, a any) (any, error) {
 			res, err := cmp.Invoke(b.conv.toJS(a, false, nil))
 			if err != nil {
@@ -284,14 +284,14 @@ func (b *Bridge) apiRegister(args []safejs.Value, express bool) (any, error) {
 }
 
 // apiSubmit starts (or joins, D12) an attempt; the Promise resolves with its outcome (D19).
-func (b *Bridge) apiSubmit([]safejs.Value) (any, error) {
+func (b *Bridge) apiSubmit([]jsv.Value) (any, error) {
 	a := b.eng.Submit()
 	return newPromise(func() (any, error) {
 		return a.Outcome(), nil
-	}, func(v any) safejs.Value { return b.conv.toJS(v, false, nil) }), nil
+	}, func(v any) jsv.Value { return b.conv.toJS(v, false, nil) }), nil
 }
 
-func (b *Bridge) apiExpressAction(args []safejs.Value) (any, error) {
+func (b *Bridge) apiExpressAction(args []jsv.Value) (any, error) {
 	name, _ := arg(args, 0).String()
 	kind, _ := arg(args, 1).String()
 	msg := b.conv.toValue(arg(args, 2))
@@ -300,7 +300,7 @@ func (b *Bridge) apiExpressAction(args []safejs.Value) (any, error) {
 	}, nil), nil
 }
 
-func (b *Bridge) apiActionNames(args []safejs.Value) (any, error) {
+func (b *Bridge) apiActionNames(args []jsv.Value) (any, error) {
 	key, _ := arg(args, 0).String()
 	names := engine.ActionNames(key)
 	if names == nil {
@@ -312,7 +312,7 @@ func (b *Bridge) apiActionNames(args []safejs.Value) (any, error) {
 // apiGetTrace returns the trace records (D20) as plain objects with the
 // D24 fields: time (ms since the epoch), attemptId, kind, event, label,
 // priority, durationMs, result, status, paymentStatus, plus url and message.
-func (b *Bridge) apiGetTrace([]safejs.Value) (any, error) {
+func (b *Bridge) apiGetTrace([]jsv.Value) (any, error) {
 	recs := b.eng.Trace()
 	out := make([]any, len(recs))
 	for i, r := range recs {
@@ -337,7 +337,7 @@ func (b *Bridge) apiGetTrace([]safejs.Value) (any, error) {
 // apiStats reports how many times JS called into Go through the api
 // (including this call) and how many Go functions JS holds: tests use it to
 // prove that selectors never cross into Go.
-func (b *Bridge) apiStats([]safejs.Value) (any, error) {
+func (b *Bridge) apiStats([]jsv.Value) (any, error) {
 	return b.conv.toJS(value.NewObject(
 		"calls", float64(b.calls.Load()),
 		"liveFuncs", float64(LiveFuncs()),

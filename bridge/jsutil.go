@@ -7,7 +7,7 @@ import (
 	"errors"
 	"sync/atomic"
 
-	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
+	"github.com/wcblocks/checkoutwasm/bridge/jsv"
 )
 
 // liveFuncs counts js.Funcs created through newFunc and not yet released.
@@ -17,14 +17,14 @@ var liveFuncs atomic.Int64
 // bridge. Tests use it to prove that per-call functions are released.
 func LiveFuncs() int64 { return liveFuncs.Load() }
 
-// funcHandle is a counted safejs.Func; Release is idempotent.
+// funcHandle is a counted jsv.Func; Release is idempotent.
 type funcHandle struct {
-	f        safejs.Func
+	f        jsv.Func
 	released atomic.Bool
 }
 
-func newFunc(fn func(this safejs.Value, args []safejs.Value) any) (*funcHandle, error) {
-	f, err := safejs.FuncOf(fn)
+func newFunc(fn func(this jsv.Value, args []jsv.Value) any) (*funcHandle, error) {
+	f, err := jsv.FuncOf(fn)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +32,7 @@ func newFunc(fn func(this safejs.Value, args []safejs.Value) any) (*funcHandle, 
 	return &funcHandle{f: f}, nil
 }
 
-func (h *funcHandle) Value() safejs.Value { return h.f.Value() }
+func (h *funcHandle) Value() jsv.Value { return h.f.Value() }
 
 func (h *funcHandle) Release() {
 	if h.released.CompareAndSwap(false, true) {
@@ -42,39 +42,39 @@ func (h *funcHandle) Release() {
 }
 
 // global reads a global property; an absent one is undefined.
-func global(name string) safejs.Value {
-	v, err := safejs.Global().Get(name)
+func global(name string) jsv.Value {
+	v, err := jsv.Global().Get(name)
 	if err != nil {
-		return safejs.Undefined()
+		return jsv.Undefined()
 	}
 	return v
 }
 
-func get(v safejs.Value, prop string) safejs.Value {
+func get(v jsv.Value, prop string) jsv.Value {
 	if v.IsUndefined() || v.IsNull() {
-		return safejs.Undefined()
+		return jsv.Undefined()
 	}
 	r, err := v.Get(prop)
 	if err != nil {
-		return safejs.Undefined()
+		return jsv.Undefined()
 	}
 	return r
 }
 
-func isFunction(v safejs.Value) bool { return v.Type() == safejs.TypeFunction }
+func isFunction(v jsv.Value) bool { return v.Type() == jsv.TypeFunction }
 
 // jsError is a JS exception or rejection reason carried as a Go error.
 type jsError struct {
 	msg    string
-	reason safejs.Value
+	reason jsv.Value
 }
 
 func (e *jsError) Error() string { return e.msg }
 
 // errorFromJS describes a rejection reason or thrown value.
-func errorFromJS(reason safejs.Value) error {
+func errorFromJS(reason jsv.Value) error {
 	msg := ""
-	if m := get(reason, "message"); m.Type() == safejs.TypeString {
+	if m := get(reason, "message"); m.Type() == jsv.TypeString {
 		msg, _ = m.String()
 	}
 	if msg == "" {
@@ -94,17 +94,17 @@ func errorFromCall(err error) error {
 	if errors.As(err, &je) {
 		return err
 	}
-	var se *safejs.Error
+	var se *jsv.Error
 	if errors.As(err, &se) {
-		return &jsError{msg: se.Error(), reason: safejs.Safe(se.Value)}
+		return &jsError{msg: se.Error(), reason: jsv.Safe(se.Value)}
 	}
 	return err
 }
 
 // isThenable reports whether v has a callable `then`.
-func isThenable(v safejs.Value) bool {
+func isThenable(v jsv.Value) bool {
 	t := v.Type()
-	if t != safejs.TypeObject && t != safejs.TypeFunction {
+	if t != jsv.TypeObject && t != jsv.TypeFunction {
 		return false
 	}
 	return isFunction(get(v, "then"))
@@ -114,9 +114,9 @@ func isThenable(v safejs.Value) bool {
 // thenable to settle or ctx to end. The two callbacks release themselves
 // when the promise settles; a promise that never settles keeps them (two
 // functions) alive, which is the price of not racing JS's event loop.
-func await(ctx context.Context, p safejs.Value) (safejs.Value, error) {
+func await(ctx context.Context, p jsv.Value) (jsv.Value, error) {
 	type result struct {
-		v   safejs.Value
+		v   jsv.Value
 		err error
 	}
 	ch := make(chan result, 1)
@@ -126,8 +126,8 @@ func await(ctx context.Context, p safejs.Value) (safejs.Value, error) {
 		fail.Release()
 	}
 	var err error
-	ok, err = newFunc(func(_ safejs.Value, args []safejs.Value) any {
-		v := safejs.Undefined()
+	ok, err = newFunc(func(_ jsv.Value, args []jsv.Value) any {
+		v := jsv.Undefined()
 		if len(args) > 0 {
 			v = args[0]
 		}
@@ -136,10 +136,10 @@ func await(ctx context.Context, p safejs.Value) (safejs.Value, error) {
 		return nil
 	})
 	if err != nil {
-		return safejs.Undefined(), err
+		return jsv.Undefined(), err
 	}
-	fail, err = newFunc(func(_ safejs.Value, args []safejs.Value) any {
-		r := safejs.Undefined()
+	fail, err = newFunc(func(_ jsv.Value, args []jsv.Value) any {
+		r := jsv.Undefined()
 		if len(args) > 0 {
 			r = args[0]
 		}
@@ -149,36 +149,36 @@ func await(ctx context.Context, p safejs.Value) (safejs.Value, error) {
 	})
 	if err != nil {
 		ok.Release()
-		return safejs.Undefined(), err
+		return jsv.Undefined(), err
 	}
 	if _, err := p.Call("then", ok.Value(), fail.Value()); err != nil {
 		release()
-		return safejs.Undefined(), errorFromCall(err)
+		return jsv.Undefined(), errorFromCall(err)
 	}
 	select {
 	case r := <-ch:
 		return r.v, r.err
 	case <-ctx.Done():
-		return safejs.Undefined(), ctx.Err()
+		return jsv.Undefined(), ctx.Err()
 	}
 }
 
 // newPromise returns a JS Promise settled by run, which executes in its own
 // goroutine. A panic in run rejects the Promise with an Error carrying the
 // panic message. settle converts run's result to a JS value.
-func newPromise(run func() (any, error), settle func(any) safejs.Value) safejs.Value {
-	var resolve, reject safejs.Value
-	exec, err := newFunc(func(_ safejs.Value, args []safejs.Value) any {
+func newPromise(run func() (any, error), settle func(any) jsv.Value) jsv.Value {
+	var resolve, reject jsv.Value
+	exec, err := newFunc(func(_ jsv.Value, args []jsv.Value) any {
 		resolve, reject = args[0], args[1]
 		return nil
 	})
 	if err != nil {
-		return safejs.Undefined()
+		return jsv.Undefined()
 	}
 	p, err := global("Promise").New(exec.Value())
 	exec.Release()
 	if err != nil {
-		return safejs.Undefined()
+		return jsv.Undefined()
 	}
 	go func() {
 		var v any
@@ -199,7 +199,7 @@ func newPromise(run func() (any, error), settle func(any) safejs.Value) safejs.V
 			_, _ = resolve.Invoke(settle(v))
 			return
 		}
-		_, _ = resolve.Invoke(safejs.Undefined())
+		_, _ = resolve.Invoke(jsv.Undefined())
 	}()
 	return p
 }

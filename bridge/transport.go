@@ -7,7 +7,7 @@ import (
 	"errors"
 	"strings"
 
-	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
+	"github.com/wcblocks/checkoutwasm/bridge/jsv"
 
 	"github.com/wcblocks/checkoutwasm/core/storeapi"
 	"github.com/wcblocks/checkoutwasm/core/value"
@@ -58,7 +58,7 @@ func (t *fetchTransport) Do(ctx context.Context, req storeapi.Request) (*storeap
 	status, _ := get(res, "status").Int()
 	out := &storeapi.Response{Status: status, Headers: map[string]string{}, Body: value.Undef}
 	if hs := get(res, "headers"); !hs.IsUndefined() {
-		collect, err := newFunc(func(_ safejs.Value, args []safejs.Value) any {
+		collect, err := newFunc(func(_ jsv.Value, args []jsv.Value) any {
 			v, _ := arg(args, 0).String()
 			k, _ := arg(args, 1).String()
 			out.Headers[strings.ToLower(k)] = v

@@ -6,22 +6,22 @@
 package main
 
 import (
-	safejs "github.com/wcblocks/checkoutwasm/bridge/jsv"
+	"github.com/wcblocks/checkoutwasm/bridge/jsv"
 
 	"github.com/wcblocks/checkoutwasm/bridge"
 )
 
 func main() {
-	host, err := safejs.Global().Get(bridge.HostName)
+	host, err := jsv.Global().Get(bridge.HostName)
 	if err == nil {
 		_, err = bridge.Start(host)
 	}
 	if err != nil {
-		if console, cerr := safejs.Global().Get("console"); cerr == nil {
+		if console, cerr := jsv.Global().Get("console"); cerr == nil {
 			_, _ = console.Call("error", "checkout module: "+err.Error())
 		}
-		if host, herr := safejs.Global().Get(bridge.HostName); herr == nil && !host.IsUndefined() {
-			if fail, ferr := host.Get("fail"); ferr == nil && fail.Type() == safejs.TypeFunction {
+		if host, herr := jsv.Global().Get(bridge.HostName); herr == nil && !host.IsUndefined() {
+			if fail, ferr := host.Get("fail"); ferr == nil && fail.Type() == jsv.TypeFunction {
 				_, _ = fail.Invoke(err.Error())
 			}
 		}
