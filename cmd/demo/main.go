@@ -23,7 +23,7 @@ import (
 	"strconv"
 	"syscall"
 
-	"github.com/wcblocks/checkoutwasm/server"
+	"github.com/wcblocks/checkoutwasm/demo/server"
 )
 
 func main() {
@@ -66,18 +66,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			webDir = ""
 		}
 	}
-	cfg := server.Config{
-		WebDir:  webDir,
-		DataDir: *data,
-		Addr:    net.JoinHostPort(*addr, strconv.Itoa(*port)),
-		Logger:  logger,
-	}
-	srv, err := server.New(cfg)
+	srv, err := server.New(server.Config{WebDir: webDir, DataDir: *data, Logger: logger})
 	if err != nil {
 		return err
 	}
 	var lc net.ListenConfig
-	ln, err := lc.Listen(ctx, "tcp", cfg.Addr)
+	ln, err := lc.Listen(ctx, "tcp", net.JoinHostPort(*addr, strconv.Itoa(*port)))
 	if err != nil {
 		return err
 	}

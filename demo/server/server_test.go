@@ -103,42 +103,7 @@ func TestServeShutdown(t *testing.T) {
 	assert.Error(t, err, "the listener is closed")
 }
 
-func TestListenAndServe(t *testing.T) {
-	t.Run("listens on Addr", func(t *testing.T) {
-		// Find a free port, then let ListenAndServe bind it.
-		probe, err := net.Listen("tcp", "127.0.0.1:0")
-		require.NoError(t, err)
-		addr := probe.Addr().String()
-		require.NoError(t, probe.Close())
-		s, err := New(Config{DataDir: t.TempDir(), Addr: addr})
-		require.NoError(t, err)
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() { done <- s.ListenAndServe(ctx) }()
-		require.Eventually(t, func() bool {
-			resp, err := http.Get("http://" + addr + "/demo/config.json")
-			if err != nil {
-				return false
-			}
-			resp.Body.Close()
-			return resp.StatusCode == 200
-		}, 5*time.Second, 20*time.Millisecond)
-		cancel()
-		assert.NoError(t, <-done)
-	})
-	t.Run("listen error is returned", func(t *testing.T) {
-		busy, err := net.Listen("tcp", "127.0.0.1:0")
-		require.NoError(t, err)
-		defer busy.Close()
-		s, err := New(Config{DataDir: t.TempDir(), Addr: busy.Addr().String()})
-		require.NoError(t, err)
-		assert.Error(t, s.ListenAndServe(context.Background()))
-	})
-	t.Run("default address", func(t *testing.T) {
-		s, err := New(Config{DataDir: t.TempDir()})
-		require.NoError(t, err)
-		assert.Equal(t, DefaultAddr, s.cfg.Addr)
-	})
+func TestServeErrors(t *testing.T) {
 	t.Run("serve error is returned", func(t *testing.T) {
 		s, err := New(Config{DataDir: t.TempDir()})
 		require.NoError(t, err)

@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/wcblocks/checkoutwasm/server"
+	"github.com/wcblocks/checkoutwasm/demo/server"
 )
 
 // A shopper's checkout against the demo server: read the nonce from

@@ -36,9 +36,6 @@ import (
 	"time"
 )
 
-// DefaultAddr is the listen address ListenAndServe uses when Config.Addr is empty.
-const DefaultAddr = "127.0.0.1:8080"
-
 // StoreAPIPrefix is the URL path prefix of the Store API routes.
 const StoreAPIPrefix = "/wp-json/wc/store/v1"
 
@@ -53,8 +50,6 @@ type Config struct {
 	// DataDir holds the order store (orders.json). Required; New creates
 	// the directory when it does not exist.
 	DataDir string
-	// Addr is the address ListenAndServe listens on; empty means DefaultAddr.
-	Addr string
 	// Logger receives one record per request and every storage failure;
 	// nil discards everything.
 	Logger *slog.Logger
@@ -92,9 +87,6 @@ func New(cfg Config) (*Server, error) {
 		if !fi.IsDir() {
 			return nil, errors.New("server: WebDir " + cfg.WebDir + " is not a directory")
 		}
-	}
-	if cfg.Addr == "" {
-		cfg.Addr = DefaultAddr
 	}
 	logger := cfg.Logger
 	if logger == nil {
@@ -179,17 +171,6 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		err = serr
 	}
 	return err
-}
-
-// ListenAndServe listens on Config.Addr (DefaultAddr when empty) and calls
-// Serve. A listen failure is returned at once.
-func (s *Server) ListenAndServe(ctx context.Context) error {
-	var lc net.ListenConfig
-	ln, err := lc.Listen(ctx, "tcp", s.cfg.Addr)
-	if err != nil {
-		return err
-	}
-	return s.Serve(ctx, ln)
 }
 
 // statusRecorder remembers the status code for the request log.
