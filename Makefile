@@ -12,7 +12,10 @@
 #   make test-web    node --test web/test/, node web/browser/run.mjs (module
 #                    through checkout.js in Chromium) and node web/e2e/run.mjs
 #                    (shopper journeys), each only when present
-#   make bench       module vs @wordpress/data, and bridge micro-benchmarks
+#   make bench       headless Chromium: module vs @wordpress/data, the JS
+#                    reference and the empty Go program (web/bench/run.mjs,
+#                    JSON in test-artifacts/bench.json), then the bridge's
+#                    micro-benchmarks under Node
 #   make demo        build, then go run ./cmd/demo [-port $(PORT)]
 #   make clean       remove build and test outputs (distclean: node_modules too)
 
@@ -86,10 +89,10 @@ test-web:
 		echo "test-web: no web/e2e/run.mjs, skipped"; \
 	fi
 
-# Numbers, not verdicts: the module against @wordpress/data (Node), and the
+# Numbers, not verdicts: issue 10's table in headless Chromium, and the
 # bridge's primitives (Go wasm benchmarks under Node).
-bench: build
-	node web/bench/bench.mjs
+bench: build build-empty
+	node web/bench/run.mjs
 	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 2000x -exec "$(CURDIR)/scripts/node-wasm-exec" ./bridge/
 
 demo: build

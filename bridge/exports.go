@@ -113,6 +113,7 @@ func (b *Bridge) buildAPI() (jsv.Value, error) {
 		{"expressAction", b.apiExpressAction},
 		{"actionNames", b.apiActionNames},
 		{"stats", b.apiStats},
+		{"ping", b.apiPing},
 	}
 	for _, e := range exports {
 		if err := b.export(api, e.name, e.fn); err != nil {

@@ -1,0 +1,201 @@
+// The bench page's measurements (driven by web/bench/run.mjs through
+// page.evaluate). Three implementations of the same contract side by side
+// in one page: the module through checkout.js ("module"), a store built on
+// the real @wordpress/data ("wpdata", bundled by run.mjs as window.wpData),
+// and the pure-JS reference of the contract ("jsref", jsref.js). Each
+// measure returns microseconds per operation for one round; run.mjs
+// interleaves the rounds and takes medians.
+(function () {
+  'use strict';
+  var CHECKOUT = 'wc/store/checkout';
+  var PAYMENT = 'wc/store/payment';
+  var API = location.origin + '/wp-json/wc/store/v1';
+
+  // ---- hooks: the module's memory, its api object, the checkout POST ------
+  var memories = [];
+  function keepInstance(result) {
+    var inst = result && result.instance ? result.instance : result;
+    if (inst && inst.exports && inst.exports.mem) memories.push(inst.exports.mem);
+    return result;
+  }
+  var WA = WebAssembly;
+  var origStreaming = WA.instantiateStreaming;
+  var origInstantiate = WA.instantiate;
+  WA.instantiateStreaming = function () { return origStreaming.apply(WA, arguments).then(keepInstance); };
+  WA.instantiate = function () { return origInstantiate.apply(WA, arguments).then(keepInstance); };
+  function memoryBytes() { return memories.length ? memories[memories.length - 1].buffer.byteLength : 0; }
+
+  // The api object Go hands to host.ready (for the bare JS -> Go call).
+  var api = null;
+  var hostSlot;
+  Object.defineProperty(window, '__wcCheckoutWasmHost', {
+    configurable: true,
+    get: function () { return hostSlot; },
+    set: function (h) {
+      if (h && typeof h.ready === 'function') {
+        var ready = h.ready;
+        h.ready = function (a) { api = a; return ready.apply(this, arguments); };
+      }
+      hostSlot = h;
+    }
+  });
+
+  var fetchAt = 0;
+  var origFetch = window.fetch;
+  window.fetch = function (url, init) {
+    if (init && init.method === 'POST') fetchAt = performance.now();
+    return origFetch.apply(this, arguments);
+  };
+
+  // ---- the three implementations -----------------------------------------
+  var impls = {};
+
+  function setupModule() {
+    wc.wcBlocksRegistry.registerPaymentMethod({ name: 'bacs', content: function () { return ''; }, canMakePayment: function () { return true; } });
+    return wc.wcCheckoutWasm.load({
+      nonce: 'bench', storeApiUrl: API,
+      cart: { needsPayment: true, paymentMethods: ['bacs'] },
+      navigate: function () {}, render: function () {}
+    }).then(function waitActive() {
+      if (wc.wcBlocksData.select(PAYMENT).getActivePaymentMethod() === 'bacs') return;
+      return new Promise(function (r) { setTimeout(r, 1); }).then(waitActive);
+    }).then(function () {
+      var data = wc.wcBlocksData;
+      var ev = wc.blocksCheckoutEvents;
+      impls.module = {
+        select: function () { return data.select(CHECKOUT); },
+        setNotes: function (s) { return data.dispatch(CHECKOUT).__internalSetOrderNotes(s); },
+        subscribe: function (fn) { return data.subscribe(fn, CHECKOUT); },
+        onPaymentSetup: function (fn) { return ev.paymentEvents.onPaymentSetup(fn); },
+        onSubmit: function () { return wc.wcCheckoutWasm.onSubmit(); }
+      };
+    });
+  }
+
+  function setupWpData() {
+    var data = window.wpData;
+    var store = data.createReduxStore('bench/checkout', {
+      reducer: function (state, action) {
+        state = state || { status: 'idle', redirectUrl: '', orderNotes: '' };
+        if (action.type === 'SET_CHECKOUT_ORDER_NOTES' && action.orderNotes !== state.orderNotes) {
+          return Object.assign({}, state, { orderNotes: action.orderNotes });
+        }
+        return state;
+      },
+      actions: { __internalSetOrderNotes: function (orderNotes) { return { type: 'SET_CHECKOUT_ORDER_NOTES', orderNotes: orderNotes }; } },
+      selectors: {
+        isProcessing: function (s) { return s.status === 'processing'; },
+        getRedirectUrl: function (s) { return s.redirectUrl; }
+      }
+    });
+    data.register(store);
+    impls.wpdata = {
+      select: function () { return data.select(store); },
+      setNotes: function (s) { return data.dispatch(store).__internalSetOrderNotes(s); },
+      subscribe: function (fn) { return data.subscribe(fn, store); }
+    };
+  }
+
+  function setupJsRef() {
+    var s = window.jsRef.create({ storeApiUrl: API, nonce: 'bench', paymentMethod: 'bacs' });
+    impls.jsref = {
+      select: function () { return s.select(CHECKOUT); },
+      setNotes: function (n) { return s.dispatch(CHECKOUT).__internalSetOrderNotes(n); },
+      subscribe: function (fn) { return s.subscribe(fn, CHECKOUT); },
+      onPaymentSetup: function (fn) { return s.onPaymentSetup(fn); },
+      onSubmit: function () { return s.onSubmit(); }
+    };
+  }
+
+  // ---- measures (µs per operation, one round) -----------------------------
+  var sink = 0;
+  var heard = 0;
+  var unsubs = {};
+
+  function selectPair(name, n) {
+    var impl = impls[name];
+    var t0 = performance.now();
+    for (var i = 0; i < n; i++) {
+      var s = impl.select();
+      if (s.isProcessing()) sink++;
+      sink += s.getRedirectUrl().length;
+    }
+    return (performance.now() - t0) * 1000 / n;
+  }
+
+  var seq = 0;
+  async function dispatchSubscriber(name, n) {
+    var impl = impls[name];
+    if (!unsubs[name]) unsubs[name] = impl.subscribe(function () { heard++; });
+    var before = heard;
+    var t0 = performance.now();
+    for (var i = 0; i < n; i++) await impl.setNotes('note ' + (++seq));
+    var us = (performance.now() - t0) * 1000 / n;
+    if (heard - before !== n) throw new Error(name + ': subscriber heard ' + (heard - before) + ' of ' + n + ' changes');
+    return us;
+  }
+
+  async function bareCall(n) {
+    if (!api || typeof api.ping !== 'function') return null;
+    var t0 = performance.now();
+    for (var i = 0; i < n; i++) await api.ping();
+    return (performance.now() - t0) * 1000 / n;
+  }
+
+  var observerUnsubs = { module: [], jsref: [] };
+  function setObservers(name, k) {
+    var list = observerUnsubs[name];
+    while (list.length > k) list.pop()();
+    while (list.length < k) {
+      list.push(impls[name].onPaymentSetup(function () { return Promise.resolve({ type: 'success' }); }));
+    }
+  }
+
+  // Returns {toFetch, whole} in µs, means over n attempts with k observers.
+  async function attempts(name, k, n) {
+    setObservers(name, k);
+    var impl = impls[name];
+    var toFetch = 0, whole = 0;
+    for (var i = 0; i < n; i++) {
+      fetchAt = 0;
+      var t0 = performance.now();
+      var out = await impl.onSubmit();
+      var t1 = performance.now();
+      if (!out || out.outcome !== 'complete') throw new Error(name + ': attempt ended ' + JSON.stringify(out));
+      if (!fetchAt) throw new Error(name + ': no checkout POST seen');
+      toFetch += fetchAt - t0;
+      whole += t1 - t0;
+    }
+    setObservers(name, 0);
+    return { toFetch: toFetch * 1000 / n, whole: whole * 1000 / n };
+  }
+
+  // Memory: wasm linear memory after load and every `every` attempts.
+  async function memoryRun(total, every) {
+    var points = [{ attempts: 0, bytes: memoryBytes() }];
+    for (var i = 1; i <= total; i++) {
+      var out = await impls.module.onSubmit();
+      if (!out || out.outcome !== 'complete') throw new Error('attempt ' + i + ' ended ' + JSON.stringify(out));
+      if (i % every === 0) points.push({ attempts: i, bytes: memoryBytes() });
+    }
+    var stats = wc.wcCheckoutWasm.stats();
+    return { points: points, liveFuncs: stats ? stats.liveFuncs : null };
+  }
+
+  window.bench = {
+    setup: function (which) {
+      var p = Promise.resolve();
+      if (which.indexOf('wpdata') >= 0) setupWpData();
+      if (which.indexOf('jsref') >= 0) setupJsRef();
+      if (which.indexOf('module') >= 0) p = setupModule();
+      return p.then(function () { return { memoryAfterLoad: memoryBytes() }; });
+    },
+    selectPair: selectPair,
+    dispatchSubscriber: dispatchSubscriber,
+    bareCall: bareCall,
+    attempts: attempts,
+    memoryRun: memoryRun,
+    memoryBytes: memoryBytes,
+    sink: function () { return sink; }
+  };
+})();
