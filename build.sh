@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Builds the checkout wasm module and its browser-side files.
 #
-#   ./build.sh         ./wasm -> web/dist/checkout.wasm (+ .br, .gz),
+#   ./build.sh         web/src/ -> web/checkout.js (scripts/join-loader.mjs),
+#                      ./wasm -> web/dist/checkout.wasm (+ .br, .gz),
 #                      toolchain wasm_exec.js -> ./wasm_exec.js and
 #                      web/dist/wasm_exec.js; prints the sizes.
 #   ./build.sh empty   scripts/emptywasm (func main(){}) -> web/dist/empty.wasm
 #                      (+ .br, .gz), the baseline for size comparisons.
 #
-# Everything written here is git-ignored. Needs go, gzip and brotli
+# Everything written here but web/checkout.js (committed) is git-ignored. Needs go, gzip and brotli
 # (scripts/setup.sh installs brotli). Exits non-zero on the first failure.
 set -euo pipefail
 
@@ -50,6 +51,9 @@ build_wasm() {
 mkdir -p "$dist"
 case "$mode" in
 module)
+	command -v node >/dev/null || die "node not found in PATH (needed to join web/src/ into web/checkout.js)"
+	node scripts/join-loader.mjs
+	echo "joined web/src/ -> web/checkout.js"
 	[ -d wasm ] || die "./wasm (package main of the module) does not exist yet"
 	build_wasm ./wasm "$dist/checkout.wasm"
 	goroot="$(go env GOROOT)"
