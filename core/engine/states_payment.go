@@ -1,41 +1,41 @@
 package engine
 
 import (
-	"context"
-
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/store"
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
 
-const builtinValidationLabel = "wc/checkout-processor"
-
-// Messages of the built-in validation observer (ref §7 R8), exact.
-const (
-	MsgShippingOptionRequired = "Sorry, this order requires a shipping option."
-	MsgPaymentProblem         = "There was a problem with your payment option."
-	MsgShippingProblem        = "There was a problem with your shipping option."
-)
-
-// builtinValidation is ref §7 R8, registered at priority 0. While an
-// express method is active it passes (the reference unregisters it).
-func (e *Engine) builtinValidation(_ context.Context, _ any) (any, error) {
-	s := e.Snapshot()
-	if s.Payment.IsExpressPaymentMethodActive() {
-		return true, nil
+// paymentSetup is the payment_setup state (ref §7 R4, §6.2 with D8): the
+// payment status goes to processing, the previous payment error notice is
+// removed, payment_setup observers run, and their responses decide ready
+// or has_error (an observer timeout exits timeout, D23).
+func (r *runner) paymentSetup() exit {
+	// ref §7 R4 then §6.2 step 1.
+	if !r.step(func(s *store.Snapshot) { s.Payment = s.Payment.SetProcessing() }) {
+		return exitReset
 	}
-	switch {
-	case s.Validation.HasValidationErrors():
-		if s.Validation.Has("shipping-rates-error") {
-			return value.NewObject("errorMessage", MsgShippingOptionRequired), nil
+	r.step(func(s *store.Snapshot) {
+		s.Notices = s.Notices.RemoveNotice("wc-payment-error", observer.ContextPayments)
+	})
+	em := r.e.emitter.EmitWithAbort(r.ctx(), observer.PaymentSetup, value.NewObject())
+	if em.Cancelled || !r.live() {
+		return exitReset
+	}
+	res := r.e.paymentSetupResult(em.Responses)
+	if !r.step(res.apply) {
+		return exitReset
+	}
+	if res.errorResp != nil {
+		// R7: payment has_error → checkout idle with hasError; R5 then resets payment to idle.
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(true) })
+		if em.TimedOut {
+			r.timedOut = true
+			return exitTimeout
 		}
-		return false, nil
-	case s.Payment.Status == store.PaymentError:
-		return value.NewObject("errorMessage", MsgPaymentProblem, "context", observer.ContextPayments), nil
-	case s.Cart.ShippingHasError():
-		return value.NewObject("errorMessage", MsgShippingProblem, "context", observer.ContextShippingMethods), nil
+		return exitSetupFailed
 	}
-	return true, nil
+	return exitReady
 }
 
 // setupResult is the decision of ref §6.2 steps 3–4 (with D8) for one

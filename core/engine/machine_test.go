@@ -2,7 +2,8 @@ package engine
 
 import (
 	"context"
-	"sync"
+	"flag"
+	"os"
 	"testing"
 	"time"
 
@@ -13,6 +14,46 @@ import (
 	"github.com/wcblocks/checkoutwasm/core/value"
 	"github.com/wcblocks/checkoutwasm/core/value/valuejson"
 )
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestDiagramGolden(t *testing.T) {
+	// Issue: the attempt state machine as Mermaid, generated from the code.
+	got := Diagram()
+	path := "testdata/attempt.mmd"
+	if *update {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./core/engine -run TestDiagramGolden -update")
+	assert.Equal(t, string(want), got)
+}
+
+func TestMachineIsClosed(t *testing.T) {
+	// Every exit leads to a declared state or a terminal one; every state is reachable.
+	reached := map[string]bool{stateStart: true}
+	for _, st := range stateOrder {
+		def, ok := machine[st]
+		require.True(t, ok, st)
+		for label, next := range def.exits {
+			_, isState := machine[next]
+			_, isTerminal := terminalOutcome[next]
+			assert.True(t, isState || isTerminal, "%s --%s--> %s", st, label, next)
+			reached[next] = true
+		}
+	}
+	for st := range machine {
+		assert.True(t, reached[st], "unreachable state %s", st)
+	}
+	assert.Len(t, stateOrder, len(machine))
+}
+
+func TestReadmeShowsTheDiagram(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	assert.Contains(t, string(readme), "```mermaid\n"+Diagram()+"```", "README.md must show engine.Diagram() (regenerate it)")
+}
 
 // Scenario tests: one per path of the attempt, each asserting the exact
 // sequence of (checkout status, hasError, payment status) changes
@@ -193,114 +234,103 @@ func TestScenarios(t *testing.T) {
 	}
 }
 
-func TestScenarioRetryThenSuccess(t *testing.T) {
-	h := newHarness(t)
-	h.registerMethod("bacs")
-	h.on(observer.PaymentSetup, 10, returns(obj(`{"type":"success"}`)))
-	h.tr.push(jsonResponse(400, declineBody, nil), jsonResponse(200, successBody, nil))
+func TestRetryThenSuccess(t *testing.T) {
+	t.Run("ref §2.2: a declined attempt is retried and the second one completes with its own key (D21)", func(t *testing.T) {
+		h := newHarness(t)
+		h.registerMethod("bacs")
+		h.on(observer.PaymentSetup, 10, returns(obj(`{"type":"success"}`)))
+		h.tr.push(jsonResponse(400, declineBody, nil), jsonResponse(200, successBody, nil))
 
-	first := h.submit()
-	require.Equal(t, OutcomeFailed, first.Outcome)
-	assert.Equal(t, []string{"wc/checkout|checkout|error|Your card was declined."}, h.notices())
-	h.reset()
+		first := h.submit()
+		require.Equal(t, OutcomeFailed, first.Outcome)
+		assert.Equal(t, []string{"wc/checkout|checkout|error|Your card was declined."}, h.notices())
+		h.reset()
 
-	second := h.submit()
-	assert.Equal(t, OutcomeComplete, second.Outcome)
-	// The second attempt starts from idle with hasError; before_processing clears it (ref §2.2).
-	assert.Equal(t, append(append([]string{}, happyPrefix...), sAfter, eSuccess, sComplete), h.sequence())
-	assert.Empty(t, h.notices(), "D32: notices are cleared when the order is sent")
-	reqs := h.tr.requests()
-	require.Len(t, reqs, 2)
-	assert.Equal(t, [2]string{"Idempotency-Key", first.AttemptID}, reqs[0].Headers[len(reqs[0].Headers)-1], "D21")
-	assert.Equal(t, [2]string{"Idempotency-Key", second.AttemptID}, reqs[1].Headers[len(reqs[1].Headers)-1], "D21")
-	assert.NotEqual(t, first.AttemptID, second.AttemptID)
-	assert.Equal(t, 1001, second.OrderID, "D15 order id stored")
+		second := h.submit()
+		assert.Equal(t, OutcomeComplete, second.Outcome)
+		// The second attempt starts from idle with hasError; before_processing clears it (ref §2.2).
+		assert.Equal(t, append(append([]string{}, happyPrefix...), sAfter, eSuccess, sComplete), h.sequence())
+		assert.Empty(t, h.notices(), "D32: notices are cleared when the order is sent")
+		reqs := h.tr.requests()
+		require.Len(t, reqs, 2)
+		assert.Equal(t, [2]string{"Idempotency-Key", first.AttemptID}, reqs[0].Headers[len(reqs[0].Headers)-1], "D21")
+		assert.Equal(t, [2]string{"Idempotency-Key", second.AttemptID}, reqs[1].Headers[len(reqs[1].Headers)-1], "D21")
+		assert.NotEqual(t, first.AttemptID, second.AttemptID)
+		assert.Equal(t, 1001, second.OrderID, "D15 order id stored")
+	})
 }
 
-func TestScenarioExpress(t *testing.T) {
-	h := newHarness(t)
-	require.NoError(t, h.e.RegisterPaymentMethod(PaymentMethod{Name: "bacs", CanMakePayment: always}, false))
-	require.NoError(t, h.e.RegisterPaymentMethod(PaymentMethod{Name: "demo_express", PaymentMethodID: "demo-express-gw", CanMakePayment: always}, true))
-	require.NoError(t, h.e.UpdateAvailablePaymentMethods(context.Background()))
-	// A validation error that must not block express (ref §7 R7/R8: ignored while express is active).
-	require.NoError(t, h.e.Dispatch(context.Background(), "wc/store/validation", "setValidationErrors",
-		[]any{obj(`{"billing_email":{"message":"Required","hidden":true}}`)}))
-	require.NoError(t, h.e.ExpressAction("demo_express", ExpressClick, value.Undef))
-	require.True(t, h.e.Snapshot().Payment.IsExpressPaymentMethodActive())
-	h.on(observer.PaymentSetup, 10, returns(obj(`{"type":"success","meta":{"billingAddress":{"first_name":"Ann","last_name":"Lee","company":"","address_1":"1 Main St","address_2":"","city":"Paris","state":"","postcode":"75001","country":"FR","phone":"","email":"ann@example.com"}}}`)))
-	h.tr.push(jsonResponse(200, successBody, nil))
-	h.reset()
+func TestExpressAttempt(t *testing.T) {
+	t.Run("ref §7 R7: an express attempt ignores validation errors and sends the express method id", func(t *testing.T) {
+		h := newHarness(t)
+		require.NoError(t, h.e.RegisterPaymentMethod(PaymentMethod{Name: "bacs", CanMakePayment: always}, false))
+		require.NoError(t, h.e.RegisterPaymentMethod(PaymentMethod{Name: "demo_express", PaymentMethodID: "demo-express-gw", CanMakePayment: always}, true))
+		require.NoError(t, h.e.UpdateAvailablePaymentMethods(context.Background()))
+		// A validation error that must not block express (ref §7 R7/R8: ignored while express is active).
+		require.NoError(t, h.e.Dispatch(context.Background(), "wc/store/validation", "setValidationErrors",
+			[]any{obj(`{"billing_email":{"message":"Required","hidden":true}}`)}))
+		require.NoError(t, h.e.ExpressAction("demo_express", ExpressClick, value.Undef))
+		require.True(t, h.e.Snapshot().Payment.IsExpressPaymentMethodActive())
+		h.on(observer.PaymentSetup, 10, returns(obj(`{"type":"success","meta":{"billingAddress":{"first_name":"Ann","last_name":"Lee","company":"","address_1":"1 Main St","address_2":"","city":"Paris","state":"","postcode":"75001","country":"FR","phone":"","email":"ann@example.com"}}}`)))
+		h.tr.push(jsonResponse(200, successBody, nil))
+		h.reset()
 
-	out := h.submit()
-	assert.Equal(t, OutcomeComplete, out.Outcome)
-	assert.Equal(t, []string{
-		"status before_processing err=false pay=express_started", eValidation,
-		"status processing err=false pay=express_started", sProcPay, ePayment, sProcReady,
-		sAfter, eSuccess, sComplete}, h.sequence())
-	body := string(valuejson.Marshal(h.tr.requests()[0].Body))
-	assert.Contains(t, body, `"payment_method":"demo-express-gw"`)
-	assert.Contains(t, body, `"email":"ann@example.com"`, "ref §6.2: a complete billing address from meta is applied")
+		out := h.submit()
+		assert.Equal(t, OutcomeComplete, out.Outcome)
+		assert.Equal(t, []string{
+			"status before_processing err=false pay=express_started", eValidation,
+			"status processing err=false pay=express_started", sProcPay, ePayment, sProcReady,
+			sAfter, eSuccess, sComplete}, h.sequence())
+		body := string(valuejson.Marshal(h.tr.requests()[0].Body))
+		assert.Contains(t, body, `"payment_method":"demo-express-gw"`)
+		assert.Contains(t, body, `"email":"ann@example.com"`, "ref §6.2: a complete billing address from meta is applied")
+	})
 }
 
-func TestScenarioDoubleSubmit(t *testing.T) {
-	// D12: a submit during an attempt starts nothing and returns that attempt; one request.
-	h := newHarness(t)
-	h.registerMethod("bacs")
-	release := make(chan struct{})
-	h.tr.push(blockingResponse(release, jsonResponse(200, successBody, nil)))
-	a := h.e.Submit()
-	require.Eventually(t, func() bool { return len(h.tr.requests()) == 1 }, 2*time.Second, time.Millisecond)
-	b := h.e.Submit()
-	c := h.e.Submit()
-	assert.Same(t, a, b)
-	assert.Same(t, a, c)
-	close(release)
-	<-a.Done()
-	assert.Equal(t, OutcomeComplete, a.Outcome().Outcome)
-	assert.Len(t, h.tr.requests(), 1)
-	// The second and third submits changed nothing: one attempt's sequence.
-	assert.Equal(t, append(append([]string{}, happyPrefix...), sAfter, eSuccess, sComplete), h.sequence())
-	assert.Empty(t, h.notices())
+func TestDoubleSubmit(t *testing.T) {
+	t.Run("D12: a submit during an attempt starts nothing and returns that attempt", func(t *testing.T) {
+		// D12: a submit during an attempt starts nothing and returns that attempt; one request.
+		h := newHarness(t)
+		h.registerMethod("bacs")
+		release := make(chan struct{})
+		h.tr.push(blockingResponse(release, jsonResponse(200, successBody, nil)))
+		a := h.e.Submit()
+		require.Eventually(t, func() bool { return len(h.tr.requests()) == 1 }, 2*time.Second, time.Millisecond)
+		b := h.e.Submit()
+		c := h.e.Submit()
+		assert.Same(t, a, b)
+		assert.Same(t, a, c)
+		close(release)
+		<-a.Done()
+		assert.Equal(t, OutcomeComplete, a.Outcome().Outcome)
+		assert.Len(t, h.tr.requests(), 1)
+		// The second and third submits changed nothing: one attempt's sequence.
+		assert.Equal(t, append(append([]string{}, happyPrefix...), sAfter, eSuccess, sComplete), h.sequence())
+		assert.Empty(t, h.notices())
+	})
 }
 
-func TestScenarioResetMidAttempt(t *testing.T) {
-	// D19/D23 reset: the request is abandoned, status idle, no later change from that attempt.
-	h := newHarness(t)
-	h.registerMethod("bacs")
-	var signalled = make(chan struct{})
-	var once sync.Once
-	h.e.Registry().Add(observer.PaymentSetup, func(ctx context.Context, _ any) (any, error) {
-		once.Do(func() { go func() { <-AttemptDone(ctx); close(signalled) }() }) // D18: the signal aborts when the attempt ends
-		return obj(`{"type":"success"}`), nil
-	}, 10, observer.Options{})
-	never := make(chan struct{})
-	h.tr.push(blockingResponse(never, jsonResponse(200, successBody, nil)))
-	h.reset()
-	a := h.e.Submit()
-	require.Eventually(t, func() bool { return len(h.tr.requests()) == 1 }, 2*time.Second, time.Millisecond)
-	h.e.Reset()
-	select {
-	case <-a.Done():
-	case <-time.After(2 * time.Second):
-		t.Fatal("reset did not settle the attempt")
-	}
-	out := a.Outcome()
-	assert.Equal(t, OutcomeReset, out.Outcome)
-	assert.Equal(t, "idle", out.Status)
-	select {
-	case <-signalled:
-	case <-time.After(time.Second):
-		t.Fatal("D18: observer context not cancelled on reset")
-	}
-	s := h.e.Snapshot()
-	assert.Equal(t, "idle", s.Checkout.Status)
-	assert.Equal(t, "idle", s.Payment.Status, "R5: payment back to idle")
-	assert.Empty(t, h.navigations())
-	assert.Equal(t, []string{sBefore, eValidation, sProc, sProcPay, ePayment, sProcReady,
-		"status idle err=false pay=ready", "status idle err=false pay=idle"}, h.sequence(),
-		"reset: idle at once, then the void payment work back to idle; nothing from the abandoned request")
-	assert.Empty(t, h.notices())
-	// A new attempt can start at once.
-	h.tr.push(jsonResponse(200, successBody, nil))
-	assert.Equal(t, OutcomeComplete, h.submit().Outcome)
+func TestExits(t *testing.T) {
+	t.Run("every exit has its own text, which the diagram prints", func(t *testing.T) {
+		seen := map[string]exit{}
+		for x := exit(0); x < numExits; x++ {
+			text := x.String()
+			require.NotEmpty(t, text, "exit %d has no text", x)
+			prev, dup := seen[text]
+			assert.False(t, dup, "exits %d and %d share the text %q", prev, x, text)
+			seen[text] = x
+		}
+		assert.Equal(t, "exit(200)", exit(200).String())
+	})
+	t.Run("every exit is declared by some state of the table", func(t *testing.T) {
+		used := map[exit]bool{}
+		for _, def := range machine {
+			for x := range def.exits {
+				used[x] = true
+			}
+		}
+		for x := exit(0); x < numExits; x++ {
+			assert.True(t, used[x], "exit %q is declared but no state takes it", x)
+		}
+	})
 }

@@ -1,0 +1,133 @@
+package engine
+
+import (
+	"strconv"
+
+	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/core/store"
+	"github.com/wcblocks/checkoutwasm/core/storeapi"
+	"github.com/wcblocks/checkoutwasm/core/trace"
+	"github.com/wcblocks/checkoutwasm/core/value"
+)
+
+// send is ref §7 R9 + §9: the request and the first handling of its response.
+func (r *runner) send() exit {
+	e := r.e
+	s := r.snap()
+	if s.Checkout.HasError || s.Checkout.Status != store.StatusProcessing ||
+		(s.Cart.NeedsPayment && s.Payment.Status != store.PaymentReady) || e.willHaveError(s) {
+		r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(true) })
+		return exitErrorState
+	}
+	// D32: every notice in every noticeContexts context is removed before sending.
+	r.step(func(s *store.Snapshot) {
+		ctxs := observer.NoticeContexts()
+		names := make([]string, len(ctxs))
+		for i, c := range ctxs {
+			names[i] = c.Value
+		}
+		s.Notices = s.Notices.RemoveAllNoticesIn(names)
+	})
+	s = r.snap()
+	req := storeapi.BuildRequest(e.requestInput(s), e.cfg.StoreAPIURL, e.Nonce(), r.a.ID)
+	if e.cfg.Transport == nil {
+		r.failRequest(s, "no transport configured")
+		return exitRequestFailed
+	}
+	start := e.cfg.Now()
+	resp, err := e.cfg.Transport.Do(r.ctx(), req)
+	if r.ctx().Err() != nil || !r.live() {
+		return exitReset
+	}
+	kind := storeapi.Classify(resp, err)
+	rec := trace.Record{Time: e.cfg.Now(), AttemptID: r.a.ID, Kind: "request", Event: "checkout",
+		Label: req.Method + " " + req.URL, DurationMs: float64(e.cfg.Now().Sub(start).Microseconds()) / 1000, Result: kind}
+	if resp != nil {
+		rec.Message = "HTTP " + strconv.Itoa(resp.Status)
+	} else if err != nil {
+		rec.Message = err.Error()
+	}
+	cur := r.snap()
+	rec.Status, rec.PaymentStatus = cur.Checkout.Status, cur.Payment.Status
+	e.traces.Add(rec)
+
+	if resp != nil {
+		hu := storeapi.ProcessHeaders(resp.Headers)
+		if hu.HasNonce {
+			e.mu.Lock()
+			e.nonce = hu.Nonce
+			e.mu.Unlock()
+		}
+		if hu.HasCustomerID {
+			r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetCustomerID(hu.CustomerID) })
+		}
+	}
+	switch kind {
+	case storeapi.KindSuccess:
+		r.processResponse(resp.Body, false)
+		return exitResponseOK
+	case storeapi.KindDeclined:
+		body := resp.Body
+		if cart, ok := storeapi.CartFromError(body); ok {
+			r.step(func(s *store.Snapshot) { applyCartAddresses(s, cart) })
+		}
+		// ref §9.5 notices go through the §11 wrapper: suppressed while express is active.
+		if notices := storeapi.ErrorNotices(body); len(notices) > 0 && !r.snap().Payment.IsExpressPaymentMethodActive() {
+			r.step(func(s *store.Snapshot) {
+				for _, n := range notices {
+					createNotice(s, n)
+				}
+			})
+		}
+		r.processResponse(body, true)
+		return exitResponseDeclined
+	default:
+		msg := "request failed"
+		if err != nil {
+			msg = err.Error()
+		} else if resp != nil && resp.BodyErr != nil {
+			msg = resp.BodyErr.Error()
+		}
+		r.failRequest(r.snap(), msg)
+		return exitRequestFailed
+	}
+}
+
+// failRequest is the D14 path for a request that failed: the unknown_error
+// notice of ref §9.3, then hasError (processing → idle). No fail event.
+func (r *runner) failRequest(s store.Snapshot, detail string) {
+	r.e.logError("checkout: the checkout request failed", panicErr{detail})
+	n := storeapi.UnknownErrorNotice(s.Checkout.CustomerID)
+	r.step(func(s *store.Snapshot) { createNotice(s, n) })
+	r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(true) })
+}
+
+// processResponse is ref §10 (+ D15 order id, + D14 for declines: one
+// change to after_processing with hasError, no idle blip), as steps of this
+// attempt.
+func (r *runner) processResponse(body any, declined bool) {
+	applyCheckoutResponse(r.step, body, declined)
+}
+
+// processCheckoutResponse is the __internalProcessCheckoutResponse thunk (ref §10).
+func (e *Engine) processCheckoutResponse(body any) {
+	applyCheckoutResponse(func(f func(*store.Snapshot)) bool { e.set(f); return true }, body, false)
+}
+
+// applyCheckoutResponse makes the ref §10 changes, in order, through step.
+func applyCheckoutResponse(step func(func(*store.Snapshot)) bool, body any, declined bool) {
+	pr := storeapi.PaymentResult(body)
+	url, _ := value.Str(pr.Get("redirectUrl"))
+	if id, ok := storeapi.OrderID(body); ok {
+		step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetOrderID(id) })
+	}
+	step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetRedirectURL(url) })
+	step(func(s *store.Snapshot) { s.Payment = s.Payment.SetPaymentResult(pr) })
+	step(func(s *store.Snapshot) {
+		if declined {
+			s.Checkout = s.Checkout.SetAfterProcessingWithError()
+		} else {
+			s.Checkout = s.Checkout.SetAfterProcessing()
+		}
+	})
+}
