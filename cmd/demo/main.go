@@ -44,6 +44,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	port := fset.Int("port", 8080, "TCP port to listen on (0: any free port)")
 	web := fset.String("web", "", "static root (default: the web/ folder next to the module root, found from the working directory)")
 	data := fset.String("data", "data", "directory of the order store (created if missing)")
+	gateways := fset.String("gateways", "", "extra enabled payment gateways, \"id:Title,...\" (the compatibility suite's)")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -66,7 +67,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			webDir = ""
 		}
 	}
-	srv, err := server.New(server.Config{WebDir: webDir, DataDir: *data, Logger: logger})
+	extra, err := server.ParseExtraGateways(*gateways)
+	if err != nil {
+		return err
+	}
+	srv, err := server.New(server.Config{WebDir: webDir, DataDir: *data, Logger: logger, ExtraGateways: extra})
 	if err != nil {
 		return err
 	}

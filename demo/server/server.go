@@ -53,6 +53,9 @@ type Config struct {
 	// Logger receives one record per request and every storage failure;
 	// nil discards everything.
 	Logger *slog.Logger
+	// ExtraGateways are enabled on top of the demo's own gateways (see
+	// ExtraGateway); the compatibility suite passes its gateways here.
+	ExtraGateways []ExtraGateway
 }
 
 // Server is the demo shop's HTTP server. It is an http.Handler; all methods
@@ -102,7 +105,7 @@ func New(cfg Config) (*Server, error) {
 		nonces:   newNonceManager(16),
 		sessions: newSessionStore(4096),
 		store:    st,
-		catalog:  demoCatalog(),
+		catalog:  demoCatalog().withExtra(cfg.ExtraGateways),
 		now:      time.Now,
 	}
 	s.handler = s.logRequests(s.routes())
