@@ -92,12 +92,13 @@ func (b *Bridge) Close() {
 
 func (b *Bridge) engineConfig(opts jsv.Value) engine.Config {
 	var lo loadOptions
-	if o := value.AsObject(b.conv.toValue(opts)); o != nil { // a bad option keeps its default
-		lo.Nonce, _ = value.Str(o.Get("nonce"))
-		lo.StoreAPIURL, _ = value.Str(o.Get("storeApiUrl"))
-		lo.PageURL, _ = value.Str(o.Get("pageUrl"))
-		lo.Debug = value.Truthy(o.Get("debug"))
-	}
+	// Each option is converted on its own: a bad option (wrong type, a
+	// cycle, over the conversion limits) keeps its default and is logged,
+	// and never costs the others.
+	lo.Nonce, _ = value.Str(b.option(opts, "nonce"))
+	lo.StoreAPIURL, _ = value.Str(b.option(opts, "storeApiUrl"))
+	lo.PageURL, _ = value.Str(b.option(opts, "pageUrl"))
+	lo.Debug = value.Truthy(b.option(opts, "debug"))
 	cfg := engine.Config{
 		Nonce:       lo.Nonce,
 		StoreAPIURL: lo.StoreAPIURL,
@@ -112,14 +113,14 @@ func (b *Bridge) engineConfig(opts jsv.Value) engine.Config {
 			cfg.PageURL, _ = href.String()
 		}
 	}
-	if cd := value.AsObject(b.conv.toValue(get(opts, "checkoutData"))); cd != nil {
+	if cd := value.AsObject(b.option(opts, "checkoutData")); cd != nil {
 		cfg.CheckoutData.OrderID = intOf(cd.Get("order_id"))
 		cfg.CheckoutData.CustomerID = intOf(cd.Get("customer_id"))
 		cfg.CheckoutData.OrderNotes, _ = value.Str(cd.Get("order_notes"))
 		cfg.CheckoutData.BillingAddress = value.AsObject(cd.Get("billing_address"))
 		cfg.CheckoutData.ShippingAddress = value.AsObject(cd.Get("shipping_address"))
 	}
-	if cart := value.AsObject(b.conv.toValue(get(opts, "cart"))); cart != nil {
+	if cart := value.AsObject(b.option(opts, "cart")); cart != nil {
 		if v, ok := cart.Get("needsPayment").(bool); ok {
 			cfg.Cart.NeedsPayment = v
 		}
@@ -135,7 +136,7 @@ func (b *Bridge) engineConfig(opts jsv.Value) engine.Config {
 			}
 		}
 	}
-	if to := value.AsObject(b.conv.toValue(get(opts, "observerTimeoutMs"))); to != nil {
+	if to := value.AsObject(b.option(opts, "observerTimeoutMs")); to != nil {
 		cfg.ObserverTimeouts = map[observer.Event]time.Duration{}
 		to.Range(func(k string, v any) bool {
 			if ms, ok := value.Number(v); ok && ms > 0 {
@@ -148,9 +149,9 @@ func (b *Bridge) engineConfig(opts jsv.Value) engine.Config {
 		key string
 		dst **value.Object
 	}{{"savedPaymentMethods", &cfg.SavedPaymentMethods}, {"globalPaymentMethods", &cfg.GlobalPaymentMethods}} {
-		*k.dst = value.AsObject(b.conv.toValue(get(opts, k.key)))
+		*k.dst = value.AsObject(b.option(opts, k.key))
 	}
-	if order, ok := b.conv.toValue(get(opts, "paymentMethodSortOrder")).([]any); ok {
+	if order, ok := b.option(opts, "paymentMethodSortOrder").([]any); ok {
 		for _, n := range order {
 			if s, ok := n.(string); ok {
 				cfg.PaymentMethodSortOrder = append(cfg.PaymentMethodSortOrder, s)
@@ -172,6 +173,25 @@ func (b *Bridge) engineConfig(opts jsv.Value) engine.Config {
 		}
 	}
 	return cfg
+}
+
+// option converts load() option key; one that cannot be converted is
+// logged and read as undefined (its default).
+func (b *Bridge) option(opts jsv.Value, key string) any {
+	if opts.Type() != jsv.TypeObject {
+		return value.Undef
+	}
+	v, err := opts.Get(key)
+	if err != nil {
+		b.logError("checkout: load() option '"+key+"' cannot be read; its default is used", errorFromCall(err))
+		return value.Undef
+	}
+	out, err := b.conv.convert(v, "load() option '"+key+"'")
+	if err != nil {
+		b.logError("checkout: load() option '"+key+"' ignored; its default is used", err)
+		return value.Undef
+	}
+	return out
 }
 
 func intOf(v any) int {

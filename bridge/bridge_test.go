@@ -204,14 +204,10 @@ func TestConversionBothWays(t *testing.T) {
 		ok, _ := frozen.Bool()
 		assert.True(t, ok)
 	})
-	t.Run("deep values become opaque instead of overflowing", func(t *testing.T) {
+	t.Run("issue 9 point 2: deep values are a clear error, not a stack overflow", func(t *testing.T) {
 		deep := jsEval(t, "(function(){ var o = {}; var c = o; for (var i = 0; i < 200; i++) { c.n = {}; c = c.n; } return o; })()")
-		v := c.toValue(deep)
-		depth := 0
-		for o := value.AsObject(v); o != nil; o = value.AsObject(o.Get("n")) {
-			depth++
-		}
-		assert.Equal(t, maxDepth, depth)
+		_, err := c.convert(deep, "test")
+		require.ErrorContains(t, err, "nested deeper than 64 levels")
 	})
 }
 

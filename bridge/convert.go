@@ -9,112 +9,164 @@ import (
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
 
-// maxDepth bounds JS → Go conversion; deeper values (or cycles) become opaque.
-const maxDepth = 64
+// Limits are the budgets of every JS → Go conversion (value.DefaultLimits:
+// depth 64, 100,000 values, 4 MiB of strings). A value beyond them, a cycle,
+// or a getter, Proxy trap or revoked Proxy that throws while it is read,
+// ends the conversion with an error naming the action, observer or option
+// that gave the value; nothing half-converted is used.
+var Limits = value.DefaultLimits
 
 // converter turns JS values into core value trees and back. It holds the
 // few JS builtins it needs, read once.
 type converter struct {
-	object, array  jsv.Value
-	isArray, keys  jsv.Value
-	freezeFn       jsv.Value
-	getProto       jsv.Value
-	objectProtoVal jsv.Value
+	object, array jsv.Value
+	freezeFn      jsv.Value
 }
 
 func newConverter() *converter {
 	obj := global("Object")
-	arr := global("Array")
 	return &converter{
-		object:         obj,
-		array:          arr,
-		isArray:        get(arr, "isArray"),
-		keys:           get(obj, "keys"),
-		freezeFn:       get(obj, "freeze"),
-		getProto:       get(obj, "getPrototypeOf"),
-		objectProtoVal: get(obj, "prototype"),
+		object:   obj,
+		array:    global("Array"),
+		freezeFn: get(obj, "freeze"),
 	}
 }
 
-// toValue converts a JS value (ref §0 plain-object rule: an Object instance
-// whose constructor is exactly Object) into a core value tree. Functions,
-// class instances and null-prototype objects become value.Opaque keeping the
-// original (so they convert back to the same JS value).
-func (c *converter) toValue(v jsv.Value) any {
-	return c.toValueDepth(v, 0)
+// convertError is a conversion from JS that failed: Who names the action,
+// observer or option that gave the value. It is a TypeError for JS (D34).
+type convertError struct {
+	Who string
+	Err error
 }
 
-func (c *converter) toValueDepth(v jsv.Value, depth int) any {
+func (e *convertError) Error() string { return e.Who + ": " + e.Err.Error() }
+func (e *convertError) Unwrap() error { return e.Err }
+
+// convert turns a JS value into a core value tree (ref §0 plain-object
+// rule: an Object instance whose constructor is exactly Object; functions,
+// symbols, bigints, class instances and null-prototype objects become
+// value.Opaque keeping the original) within Limits. A shared reference is
+// converted once and shared in the result; a cycle is an error. Errors are
+// *convertError naming who.
+func (c *converter) convert(v jsv.Value, who string) (any, error) {
+	src := &jsSource{conv: c}
+	out, err := value.Convert[jsv.Value](src, v, Limits)
+	src.keep = nil
+	if err != nil {
+		return nil, &convertError{Who: who, Err: err}
+	}
+	return out, nil
+}
+
+// toValue is convert for values where a bad one only keeps a default
+// (load options): a value that cannot be converted is undefined.
+func (c *converter) toValue(v jsv.Value) any {
+	out, err := c.convert(v, "value")
+	if err != nil {
+		return value.Undef
+	}
+	return out
+}
+
+// jsSource reads JS values for value.Convert, every read through jsv (so
+// nothing a JS value does can unwind Go frames).
+type jsSource struct {
+	conv *converter
+	keep []jsv.Value // every object given an ID stays referenced, so its ID is not reused
+}
+
+func (s *jsSource) Kind(v jsv.Value) (value.Kind, error) {
 	switch v.Type() {
 	case jsv.TypeUndefined:
-		return value.Undef
+		return value.KindUndefined, nil
 	case jsv.TypeNull:
-		return nil
+		return value.KindNull, nil
 	case jsv.TypeBoolean:
-		b, _ := v.Bool()
-		return b
+		return value.KindBool, nil
 	case jsv.TypeNumber:
-		f, _ := v.Float()
-		return f
+		return value.KindNumber, nil
 	case jsv.TypeString:
-		s, _ := v.String()
-		return s
-	case jsv.TypeFunction:
-		return value.Opaque{TypeOf: "function", Ref: v}
+		return value.KindString, nil
 	case jsv.TypeSymbol:
-		return value.Opaque{TypeOf: "symbol", Ref: v}
+		return value.KindSymbol, nil
+	case jsv.TypeFunction:
+		return value.KindFunction, nil
+	case jsv.TypeObject:
+	default:
+		return value.KindBigInt, nil
 	}
-	if v.Type() != jsv.TypeObject {
-		return value.Opaque{TypeOf: v.Type().String(), Ref: v}
-	}
-	if depth >= maxDepth {
-		return value.Opaque{TypeOf: "object", Ref: v}
-	}
-	if arr, err := c.isArray.Invoke(v); err == nil {
-		if ok, _ := arr.Bool(); ok {
-			n, _ := v.Length()
-			out := make([]any, n)
-			for i := 0; i < n; i++ {
-				e, err := v.Index(i)
-				if err != nil {
-					out[i] = value.Undef
-					continue
-				}
-				out[i] = c.toValueDepth(e, depth+1)
-			}
-			return out
-		}
-	}
-	if !c.isPlain(v) {
-		return value.Opaque{TypeOf: "object", Ref: v}
-	}
-	keys, err := c.keys.Invoke(v)
+	isArr, err := v.IsArray()
 	if err != nil {
-		return value.Opaque{TypeOf: "object", Ref: v}
+		return 0, err
 	}
-	n, _ := keys.Length()
-	var b value.Builder
-	for i := 0; i < n; i++ {
-		kv, _ := keys.Index(i)
-		k, _ := kv.String()
-		pv, err := v.Get(k)
-		if err != nil { // a throwing getter
-			b.Set(k, value.Undef)
-			continue
-		}
-		b.Set(k, c.toValueDepth(pv, depth+1))
+	if isArr {
+		return value.KindArray, nil
 	}
-	return b.Build()
-}
-
-// isPlain is ref §0: an Object instance whose constructor is exactly Object.
-func (c *converter) isPlain(v jsv.Value) bool {
-	inst, err := v.InstanceOf(c.object)
-	if err != nil || !inst {
-		return false
+	inst, err := v.InstanceOf(s.conv.object)
+	if err != nil {
+		return 0, err
+	}
+	if !inst {
+		return value.KindObject, nil
 	}
 	ctor, err := v.Get("constructor")
-	return err == nil && ctor.Equal(c.object)
+	if err != nil {
+		return 0, err
+	}
+	if ctor.Equal(s.conv.object) {
+		return value.KindPlain, nil
+	}
+	return value.KindObject, nil
+}
+
+func (s *jsSource) Bool(v jsv.Value) bool {
+	b, _ := v.Bool()
+	return b
+}
+
+func (s *jsSource) Number(v jsv.Value) float64 {
+	f, _ := v.Float()
+	return f
+}
+
+func (s *jsSource) String(v jsv.Value, maxBytes int) (string, bool, error) {
+	return v.StringMax(maxBytes)
+}
+
+func (s *jsSource) Len(v jsv.Value) (int, error) { return v.Length() }
+
+func (s *jsSource) Index(v jsv.Value, i int) (jsv.Value, error) { return v.Index(i) }
+
+func (s *jsSource) Keys(v jsv.Value) (int, func(int) (jsv.Value, error), error) {
+	keys, err := v.Keys()
+	if err != nil {
+		return 0, nil, err
+	}
+	n, err := keys.Length()
+	if err != nil {
+		return 0, nil, err
+	}
+	return n, keys.Index, nil
+}
+
+func (s *jsSource) Prop(v jsv.Value, k string) (jsv.Value, error) { return v.Get(k) }
+
+func (s *jsSource) ID(v jsv.Value) uint64 {
+	s.keep = append(s.keep, v)
+	return v.ID()
+}
+
+func (s *jsSource) Opaque(v jsv.Value, k value.Kind) value.Opaque {
+	t := "object"
+	switch k {
+	case value.KindFunction:
+		t = "function"
+	case value.KindSymbol:
+		t = "symbol"
+	case value.KindBigInt:
+		t = "bigint"
+	}
+	return value.Opaque{TypeOf: t, Ref: v}
 }
 
 // toJS converts a core value tree into JS. With freeze, every object and
@@ -146,13 +198,13 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) jsv.Value {
 		}
 		return c.toJS(arr, freeze, cache)
 	case []any:
-		arr, err := c.array.New(len(x))
+		elems := make([]any, len(x))
+		for i, e := range x {
+			elems[i] = c.toJS(e, freeze, cache)
+		}
+		arr, err := jsv.ValueOf(elems) // Array.of: no Array.prototype setter runs
 		if err != nil {
 			return jsv.Undefined()
-		}
-		raw := jsv.Unsafe(arr) // a fresh array: setting cannot throw
-		for i, e := range x {
-			raw.SetIndex(i, jsv.Unsafe(c.toJS(e, freeze, cache)))
 		}
 		if freeze {
 			_, _ = c.freezeFn.Invoke(arr)
@@ -171,9 +223,15 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) jsv.Value {
 		if err != nil {
 			return jsv.Undefined()
 		}
-		raw := jsv.Unsafe(obj) // a fresh plain object: no setter can throw
 		x.Range(func(k string, e any) bool {
-			raw.Set(k, jsv.Unsafe(c.toJS(e, freeze, cache)))
+			ev := c.toJS(e, freeze, cache)
+			if k == "__proto__" {
+				// An own data key, never the prototype (issue 9 point 7).
+				_ = obj.DefineData(k, ev)
+			} else if obj.Set(k, ev) != nil {
+				// A setter a page defined on Object.prototype refused it.
+				_ = obj.DefineData(k, ev)
+			}
 			return true
 		})
 		if freeze {

@@ -66,7 +66,8 @@ func errorValue(err error) jsv.Value {
 	var ae *engine.ArgError
 	var ue *engine.UnknownError
 	ctor := "Error"
-	if errors.As(err, &ae) || errors.As(err, &ue) {
+	var ce *convertError
+	if errors.As(err, &ae) || errors.As(err, &ue) || errors.As(err, &ce) {
 		ctor = "TypeError"
 	}
 	var je *jsError
@@ -130,8 +131,12 @@ func (b *Bridge) apiDispatch(args []jsv.Value) (any, error) {
 	key, _ := arg(args, 0).String()
 	action, _ := arg(args, 1).String()
 	var vals []any
-	if list, ok := b.conv.toValue(arg(args, 2)).([]any); ok {
-		vals = list
+	if a := arg(args, 2); !a.IsUndefined() {
+		conv, err := b.conv.convert(a, "dispatch('"+key+"')."+action+" arguments")
+		if err != nil {
+			return nil, err
+		}
+		vals, _ = conv.([]any)
 	}
 	run, err := b.eng.Prepare(key, action, vals)
 	if err != nil {
@@ -168,7 +173,11 @@ func (b *Bridge) apiOn(args []jsv.Value) (any, error) {
 		}
 	}
 	opts := observer.Options{}
-	if o := value.AsObject(b.conv.toValue(arg(args, 3))); o != nil {
+	optv, err := b.conv.convert(arg(args, 3), name+" options")
+	if err != nil {
+		return nil, err
+	}
+	if o := value.AsObject(optv); o != nil {
 		opts.Label, _ = value.Str(o.Get("label"))
 		if ms, ok := value.Number(o.Get("timeoutMs")); ok && ms > 0 && !math.IsInf(ms, 0) {
 			opts.Timeout = time.Duration(ms * float64(time.Millisecond))
@@ -179,7 +188,11 @@ func (b *Bridge) apiOn(args []jsv.Value) (any, error) {
 			opts.Label, _ = fnName.String()
 		}
 	}
-	unsubscribe := b.eng.Registry().Add(ev, b.observerFunc(cb), prio, opts)
+	who := name + " observer"
+	if opts.Label != "" {
+		who += " '" + opts.Label + "'"
+	}
+	unsubscribe := b.eng.Registry().Add(ev, b.observerFunc(cb, who), prio, opts)
 	b.nextSub++
 	id := b.nextSub
 	b.subs[id] = unsubscribe
@@ -198,8 +211,10 @@ func (b *Bridge) apiOff(args []jsv.Value) (any, error) {
 
 // observerFunc adapts a JS callback to a core observer. It is called with
 // (data, {signal, attemptId}) (D18); a returned Promise is awaited in the
-// emitter's goroutine; a throw or rejection is returned as an error.
-func (b *Bridge) observerFunc(cb jsv.Value) observer.Func {
+// emitter's goroutine; a throw or rejection is returned as an error, and
+// so is a result that cannot be converted (a cycle, over the limits, a
+// throwing getter or Proxy), named by who.
+func (b *Bridge) observerFunc(cb jsv.Value, who string) observer.Func {
 	return func(ctx context.Context, data any) (any, error) {
 		second, _ := b.conv.object.New()
 		_ = second.Set("attemptId", observer.AttemptID(ctx))
@@ -224,10 +239,19 @@ func (b *Bridge) observerFunc(cb jsv.Value) observer.Func {
 			if err != nil {
 				return value.Undef, err
 			}
-			return b.conv.toValue(v), nil
+			return b.result(v, who)
 		}
-		return b.conv.toValue(res), nil
+		return b.result(res, who)
 	}
+}
+
+// result converts what an observer or callback returned.
+func (b *Bridge) result(v jsv.Value, who string) (any, error) {
+	out, err := b.conv.convert(v, who+" returned a value that cannot be used")
+	if err != nil {
+		return value.Undef, err
+	}
+	return out, nil
 }
 
 // apiRegister registers a payment method config (js-api.md
@@ -272,7 +296,7 @@ func (b *Bridge) apiRegister(args []jsv.Value, express bool) (any, error) {
 					return nil, err
 				}
 			}
-			return b.conv.toValue(res), nil
+			return b.result(res, "canMakePayment of '"+pm.Name+"'")
 		}
 	default:
 		return nil, &engine.ArgError{Func: fn, Arg: "canMakePayment", Want: "a function or a boolean", Got: cmp.Type().String()}
@@ -295,7 +319,10 @@ func (b *Bridge) apiSubmit([]jsv.Value) (any, error) {
 func (b *Bridge) apiExpressAction(args []jsv.Value) (any, error) {
 	name, _ := arg(args, 0).String()
 	kind, _ := arg(args, 1).String()
-	msg := b.conv.toValue(arg(args, 2))
+	msg, err := b.conv.convert(arg(args, 2), "express payment method '"+name+"' "+kind+" message")
+	if err != nil {
+		return nil, err
+	}
 	return newPromise(func() (any, error) {
 		return nil, b.eng.ExpressAction(name, kind, msg)
 	}, nil), nil

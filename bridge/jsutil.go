@@ -71,21 +71,11 @@ type jsError struct {
 
 func (e *jsError) Error() string { return e.msg }
 
-// errorFromJS describes a rejection reason or thrown value.
+// errorFromJS describes a rejection reason or thrown value without
+// trusting it (jsv.Describe: `throw null`, a revoked Proxy, a throwing
+// message getter all give a text).
 func errorFromJS(reason jsv.Value) error {
-	msg := ""
-	if m := get(reason, "message"); m.Type() == jsv.TypeString {
-		msg, _ = m.String()
-	}
-	if msg == "" {
-		if s, err := global("String").Invoke(reason); err == nil {
-			msg, _ = s.String()
-		}
-	}
-	if msg == "" {
-		msg = "rejected"
-	}
-	return &jsError{msg: msg, reason: reason}
+	return &jsError{msg: jsv.Describe(reason), reason: reason}
 }
 
 // errorFromCall turns a safejs call error (a JS exception) into a jsError.

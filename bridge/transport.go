@@ -87,6 +87,11 @@ func (t *fetchTransport) Do(ctx context.Context, req storeapi.Request) (*storeap
 		out.BodyErr = errorFromCall(err)
 		return out, nil
 	}
-	out.Body = t.conv.toValue(parsed)
+	conv, err := t.conv.convert(parsed, "the checkout response body")
+	if err != nil {
+		out.BodyErr = err
+		return out, nil
+	}
+	out.Body = conv
 	return out, nil
 }
