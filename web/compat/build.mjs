@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds what a WordPress page would provide, and the gateway scripts, into
-// web/compat/dist/ (git-ignored; rebuilt by `make test-web`, `make demo` and
+// web/compat/dist/ and web/demo/dist/ (git-ignored; rebuilt by `make test-web`, `make demo` and
 // the runners themselves, in well under a second):
 //
 //   dist/wordpress.js       React, ReactDOM, ReactJSXRuntime and wp.element,
@@ -16,7 +16,7 @@
 //                           JSX compiles to the automatic runtime
 //                           (react/jsx-runtime -> window.ReactJSXRuntime).
 //   dist/page.js            the compat page's own React app (page.jsx).
-//   dist/demo/<name>.js     web/demo/methods/<name>.jsx, the demo shop's
+//   ../demo/dist/<name>.js  web/demo/methods/<name>.jsx, the demo shop's
 //                           gateways written the same way.
 //
 // A missing global at run time is a TypeError in the gateway script, exactly
@@ -138,8 +138,8 @@ export async function build({ quiet = false } = {}) {
   written.push('page.js');
   const demo = listSources(path.join(ROOT, 'web', 'demo', 'methods')).filter((f) => f.endsWith('.jsx'));
   if (demo.length) {
-    await gatewayBuild(demo, path.join(out, 'demo'));
-    written.push(...demo.map((f) => 'demo/' + path.basename(f).replace(/\.jsx$/, '.js')));
+    await gatewayBuild(demo, path.join(ROOT, 'web', 'demo', 'dist'));
+    written.push(...demo.map((f) => '../../demo/dist/' + path.basename(f).replace(/\.jsx$/, '.js')));
   }
   return written;
 }

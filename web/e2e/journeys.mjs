@@ -13,6 +13,7 @@ import {
   check, checkEqual, openCheckout, fillCheckout, fillAddress, choosePayment, fillCard, placeOrderButton,
   noticesIn, checkoutStatus, readyToPay, DESKTOP, MOBILE
 } from './helpers.mjs';
+import { runAxe, formatViolations } from '../compat/axe.mjs';
 
 const PAYMENTS = 'wc/checkout/payments';
 const EXPRESS = 'wc/checkout/express-payments';
@@ -421,6 +422,28 @@ export const journeys = [
       const number = await t.purchase('demo_card (mobile)', () => placeOrderButton(page).click());
       await t.shot('08-mobile-order-received');
       checkEqual(String(onlyOrder(await t.newOrders(), 'mobile').id), number, 'order number');
+    }
+  },
+
+  // WCAG 2.1 AA (axe-core from npm): the checkout as it loads, with a payment
+  // method's fields and an error notice showing, and on a phone.
+  {
+    name: 'accessibility: no axe-core WCAG 2.1 AA violations',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      const scan = async (state) => {
+        const violations = await runAxe(page);
+        check(violations.length === 0, `axe-core WCAG 2.1 AA violations (${state}):\n${formatViolations(violations)}`);
+      };
+      await openCheckout(page, t.base);
+      await scan('checkout loaded');
+      await choosePayment(page, 'Credit or debit card');
+      await placeOrderButton(page).click();
+      await page.locator('.notice').first().waitFor({ state: 'visible', timeout: 10000 });
+      await scan('card chosen, validation notices showing');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await scan('390px wide');
     }
   }
 ];
