@@ -44,6 +44,7 @@ type registration struct {
 	ev         Event
 	deprecated bool   // D11 alias
 	current    string // the replacement's name, for an alias
+	group      string // js-api's group object: "checkout", "payment", "shipping" or ""
 }
 
 // registrations returns the registration names in their fixed order: the
@@ -51,17 +52,17 @@ type registration struct {
 // slice on each call (no package-level mutable state).
 func registrations() []registration {
 	return []registration{
-		{name: "onCheckoutValidation", ev: CheckoutValidation},
-		{name: "onCheckoutSuccess", ev: CheckoutSuccess},
-		{name: "onCheckoutFail", ev: CheckoutFail},
-		{name: "onPaymentSetup", ev: PaymentSetup},
-		{name: "onShippingRateSuccess", ev: ShippingRatesSuccess},
-		{name: "onShippingRateFail", ev: ShippingRatesFail},
-		{name: "onShippingRateSelectSuccess", ev: ShippingRateSelectSuccess},
-		{name: "onShippingRateSelectFail", ev: ShippingRateSelectFail},
+		{name: "onCheckoutValidation", group: "checkout", ev: CheckoutValidation},
+		{name: "onCheckoutSuccess", group: "checkout", ev: CheckoutSuccess},
+		{name: "onCheckoutFail", group: "checkout", ev: CheckoutFail},
+		{name: "onPaymentSetup", group: "payment", ev: PaymentSetup},
+		{name: "onShippingRateSuccess", group: "shipping", ev: ShippingRatesSuccess},
+		{name: "onShippingRateFail", group: "shipping", ev: ShippingRatesFail},
+		{name: "onShippingRateSelectSuccess", group: "shipping", ev: ShippingRateSelectSuccess},
+		{name: "onShippingRateSelectFail", group: "shipping", ev: ShippingRateSelectFail},
 		{name: "onAttemptSettled", ev: AttemptSettled},
 		// D11 / ref §6.4 deprecated aliases.
-		{name: "onPaymentProcessing", ev: PaymentSetup, deprecated: true, current: "onPaymentSetup"},
+		{name: "onPaymentProcessing", group: "payment", ev: PaymentSetup, deprecated: true, current: "onPaymentSetup"},
 		{name: "onCheckoutBeforeProcessing", ev: CheckoutValidation, deprecated: true, current: "onCheckoutValidation"},
 		{name: "onCheckoutValidationBeforeProcessing", ev: CheckoutValidation, deprecated: true, current: "onCheckoutValidation"},
 		{name: "onCheckoutAfterProcessingWithSuccess", ev: CheckoutSuccess, deprecated: true, current: "onCheckoutSuccess"},
@@ -116,4 +117,27 @@ func RegistrationName(ev Event) string {
 		}
 	}
 	return ""
+}
+
+// Registration describes one JS registration function (js-api
+// eventRegistration).
+type Registration struct {
+	Name        string // e.g. "onPaymentSetup"
+	Event       Event  // the event it registers for
+	Replacement string // for a D11 deprecated alias, the current name; else ""
+	// Group is the js-api object that also offers the function:
+	// "checkout" (checkoutEvents), "payment" (paymentEvents), "shipping"
+	// (shippingEvents), or "" (eventRegistration only).
+	Group string
+}
+
+// Registrations returns every registration function in RegistrationNames'
+// order. The slice is new on each call.
+func Registrations() []Registration {
+	rs := registrations()
+	out := make([]Registration, len(rs))
+	for i, r := range rs {
+		out[i] = Registration{Name: r.name, Event: r.ev, Replacement: r.current, Group: r.group}
+	}
+	return out
 }

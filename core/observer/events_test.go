@@ -133,3 +133,23 @@ func TestRegistrationName(t *testing.T) {
 	}
 	assert.Empty(t, RegistrationName("no_such_event"))
 }
+
+func TestRegistrations(t *testing.T) {
+	t.Run("D11: every registration name with its event, group and, for an alias, its replacement", func(t *testing.T) {
+		rs := Registrations()
+		names := make([]string, len(rs))
+		groups := map[string][]string{}
+		for i, r := range rs {
+			names[i] = r.Name
+			groups[r.Group] = append(groups[r.Group], r.Name)
+			ev, deprecated, ok := Lookup(r.Name)
+			assert.True(t, ok)
+			assert.Equal(t, r.Event, ev)
+			assert.Equal(t, r.Replacement != "", deprecated, r.Name)
+		}
+		assert.Equal(t, RegistrationNames(), names)
+		assert.Equal(t, []string{"onCheckoutValidation", "onCheckoutSuccess", "onCheckoutFail"}, groups["checkout"])
+		assert.Equal(t, []string{"onPaymentSetup", "onPaymentProcessing"}, groups["payment"])
+		assert.Len(t, groups["shipping"], 4)
+	})
+}

@@ -3,18 +3,7 @@
  * D5, D11, D17, D19, D34) and the response helpers of ref §5.5.
  */
 
-var RESPONSE_TYPES = Object.freeze({ SUCCESS: 'success', FAIL: 'failure', ERROR: 'error' }); // D4, ref §1.5
-var NOTICE_CONTEXTS = Object.freeze({ // D4, ref §1.6, in declaration order
-  CART: 'wc/cart',
-  CHECKOUT: 'wc/checkout',
-  PAYMENTS: 'wc/checkout/payments',
-  EXPRESS_PAYMENTS: 'wc/checkout/express-payments',
-  CONTACT_INFORMATION: 'wc/checkout/contact-information',
-  SHIPPING_ADDRESS: 'wc/checkout/shipping-address',
-  BILLING_ADDRESS: 'wc/checkout/billing-address',
-  SHIPPING_METHODS: 'wc/checkout/shipping-methods',
-  CHECKOUT_ACTIONS: 'wc/checkout/checkout-actions'
-});
+// RESPONSE_TYPES and NOTICE_CONTEXTS are generated from Go (part "stores", generated block).
 
 // ref §5.5
 function isSuccessResponse(x) { return isPlainObject(x) && x.type === RESPONSE_TYPES.SUCCESS; }
