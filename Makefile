@@ -10,13 +10,15 @@
 #   make test-wasm   js/wasm go vet, then go test under Node, then in
 #                    headless Chromium (WASM_PKGS, default ./bridge/... ./wasm/...)
 #   make test-web    node --test web/test/, node web/browser/run.mjs (module
-#                    through checkout.js in Chromium) and node web/e2e/run.mjs
-#                    (shopper journeys), each only when present
+#                    through checkout.js in Chromium), node --test web/compat/
+#                    (gateway bundling) and node web/e2e/run.mjs (shopper
+#                    journeys, axe-core), each only when present
 #   make bench       headless Chromium: module vs @wordpress/data, the JS
 #                    reference and the empty Go program (web/bench/run.mjs,
 #                    JSON in test-artifacts/bench.json), then the bridge's
 #                    micro-benchmarks under Node
-#   make demo        build, then go run ./cmd/demo [-port $(PORT)]
+#   make demo        build (+ the page's React/wp.* and gateway bundles,
+#                    web/compat/build.mjs), then go run ./cmd/demo [-port $(PORT)]
 #   make clean       remove build and test outputs (distclean: node_modules too)
 
 SHELL := bash
@@ -82,6 +84,10 @@ test-web:
 		echo "test-web: node web/browser/run.mjs"; \
 		scripts/tee-count browser-module node web/browser/run.mjs; \
 	fi
+	@if [ -d web/compat ]; then \
+		echo "test-web: node --test web/compat/ (gateway bundling)"; \
+		scripts/tee-count compat-build node --test web/compat/; \
+	fi
 	@if [ -f web/e2e/run.mjs ]; then \
 		echo "test-web: node web/e2e/run.mjs"; \
 		scripts/tee-count e2e-journeys node web/e2e/run.mjs; \
@@ -96,6 +102,7 @@ bench: build build-empty
 	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 2000x -exec "$(CURDIR)/scripts/node-wasm-exec" ./bridge/
 
 demo: build
+	node web/compat/build.mjs
 	$(GO) run ./cmd/demo $(if $(PORT),-port $(PORT))
 
 clean:

@@ -22,6 +22,7 @@ import {
   expectOrderReceived, withTimeout, median
 } from './helpers.mjs';
 import { journeys } from './journeys.mjs';
+import { build as buildBundles } from '../compat/build.mjs';
 
 const JOURNEY_TIMEOUT_MS = 60000;
 
@@ -141,6 +142,8 @@ async function main() {
   let failed = 0;
   const timings = [];
   try {
+    // The demo page's React/wp.* globals and its bundled gateways (web/demo/dist).
+    await buildBundles({ quiet: true });
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     console.log(`e2e: demo server ${server.url}, ${selected.length} journeys`);
     for (let i = 0; i < selected.length; i++) {
