@@ -31,26 +31,26 @@ func TestStatusStrings(t *testing.T) {
 }
 
 func TestPaymentReactions(t *testing.T) {
-	t.Run("ref §8.2 R5: ready survives checkout idle (edge: isIdle changed, but ready)", func(t *testing.T) {
+	t.Run("ref §7 R5: ready survives checkout idle (edge: isIdle changed, but ready)", func(t *testing.T) {
 		h := newHarness(t)
 		dispatch(t, h.e, "wc/store/payment", "__internalSetPaymentReady")
 		dispatch(t, h.e, "wc/store/checkout", "__internalSetIdle")
 		assert.Equal(t, "ready", h.e.Snapshot().Payment.Status, "ref §8.2: ready survives checkout idle")
 	})
-	t.Run("ref §8.2 R5: checkout becoming idle resets a processing payment", func(t *testing.T) {
+	t.Run("ref §7 R5: checkout becoming idle resets a processing payment", func(t *testing.T) {
 		h := newHarness(t)
 		dispatch(t, h.e, "wc/store/checkout", "__internalSetProcessing")
 		dispatch(t, h.e, "wc/store/payment", "__internalSetPaymentProcessing")
 		dispatch(t, h.e, "wc/store/checkout", "__internalSetIdle")
 		assert.Equal(t, "idle", h.e.Snapshot().Payment.Status)
 	})
-	t.Run("ref §8.2 R5: is edge-triggered: express started while checkout is already idle stays", func(t *testing.T) {
+	t.Run("ref §7 R5: is edge-triggered: express started while checkout is already idle stays", func(t *testing.T) {
 		h := newHarness(t)
 		dispatch(t, h.e, "wc/store/checkout", "__internalSetIdle")
 		dispatch(t, h.e, "wc/store/payment", "__internalSetExpressPaymentStarted")
 		assert.Equal(t, "express_started", h.e.Snapshot().Payment.Status)
 	})
-	t.Run("ref §8.2 R6: hasError with ready → payment idle", func(t *testing.T) {
+	t.Run("ref §7 R6: hasError with ready → payment idle", func(t *testing.T) {
 		h := newHarness(t)
 		dispatch(t, h.e, "wc/store/checkout", "__internalSetAfterProcessing")
 		dispatch(t, h.e, "wc/store/payment", "__internalSetPaymentReady")

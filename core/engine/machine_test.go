@@ -87,7 +87,7 @@ func TestScenarios(t *testing.T) {
 		navigated []string
 	}{
 		{
-			name:      "happy path (ref §8.1 happy path, D19 complete)",
+			name:      "ref §8.1: the happy path completes — ref §7 R1 submit, ref §7 R4 payment setup once processing, ref §7 R9 the order is sent when payment is ready (D19 complete)",
 			setup:     func(h *harness) { h.on(observer.PaymentSetup, 10, payOK) },
 			responses: []responder{jsonResponse(200, successBody, nil)},
 			outcome:   OutcomeComplete,
@@ -136,7 +136,7 @@ func TestScenarios(t *testing.T) {
 			requests: 1,
 		},
 		{
-			name:  "server error body (ref §9.5 notice by code, no fallback notice)",
+			name:  "ref §9.5: a server error body adds its notice by code; ref §7 R3: with an error notice already shown there is no fallback notice",
 			setup: func(h *harness) { h.on(observer.PaymentSetup, 10, payOK) },
 			responses: []responder{jsonResponse(500,
 				`{"code":"woocommerce_rest_checkout_process_payment_error","message":"Payment gateway is down &amp; out","data":{"status":500}}`, nil)},

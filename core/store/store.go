@@ -14,8 +14,8 @@
 // by the rule of the reference (usually "unchanged"); type errors for the
 // public JS API (D34) are the bridge's job.
 //
-// Specification references: "ref §n" is shared/spec/reference-behaviour.md,
-// "D n" is shared/spec/decisions.md (decisions win over the reference).
+// Rule citations: "ref §n" (WooCommerce's behaviour) and "D n" (our
+// decisions, which win over the reference) are anchors of docs/rules.md.
 package store
 
 import "github.com/wcblocks/checkoutwasm/core/value"

@@ -2,7 +2,7 @@
  * page.js — the demo checkout page.
  *
  * Plain ES2017, no framework, no build step. It uses only the public JS API
- * of web/checkout.js (docs: shared/spec/js-api.md):
+ * of web/checkout.js (types: web/checkout.d.ts; rules: docs/rules.md):
  *   wc.wcBlocksData          select / dispatch / subscribe
  *   wc.wcBlocksRegistry      labels of the registered payment methods
  *   wc.blocksCheckoutEvents  the field-validation observer, response types
