@@ -262,13 +262,15 @@ func TestTypeErrorsD34(t *testing.T) {
 	_, err = th.call("on", "onPaymentSetup", jsFunc(t, "", "return true;"), jsEval(t, "Infinity"))
 	assert.Equal(t, "TypeError", errName(t, err))
 	assert.Contains(t, err.Error(), "priority")
-	_, err = th.call("registerPaymentMethod", jsEval(t, "({name: 'x', content: 'c'})"))
+	// Registration checks with WooCommerce's messages are checkout.js's
+	// (payment-methods.md); the engine's semantic refusals still come back.
+	_, err = th.call("registerPaymentMethod", jsEval(t, "({name: 'x'})"))
 	assert.Equal(t, "TypeError", errName(t, err))
 	assert.Contains(t, err.Error(), "canMakePayment")
-	_, err = th.call("registerPaymentMethod", jsEval(t, "({name: 'x', canMakePayment: true})"))
-	assert.Contains(t, err.Error(), "content")
-	_, err = th.call("registerPaymentMethod", jsEval(t, "({content: 'c', canMakePayment: true})"))
+	_, err = th.call("registerPaymentMethod", jsEval(t, "({canMakePayment: true})"))
 	assert.Contains(t, err.Error(), "name")
+	_, err = th.call("registerPaymentMethod", jsEval(t, "({name: 'no-content', canMakePayment: true})"))
+	require.NoError(t, err, "content stays in JS: the module does not ask for it")
 	// The module still works.
 	require.NoError(t, th.dispatch("wc/store/checkout", "__internalSetOrderNotes", "ok"))
 	assert.Equal(t, "ok", str(get(th.snapshot("wc/store/checkout"), "getOrderNotes")))
@@ -465,4 +467,26 @@ func TestDeprecatedAliasRegistersIntoTheSameListD11(t *testing.T) {
 	assert.Empty(t, th.warnings, "checkout.js warns once per alias (it also sees calls made before ready); Go must not warn again")
 	_, err = th.call("on", "onNoSuchEvent", jsFunc(t, "", "return true;"))
 	assert.Equal(t, "TypeError", errName(t, err))
+}
+
+func TestDeregisterExport(t *testing.T) {
+	t.Run("payment-methods.md deregister: deregisterPaymentMethod(name, false) drops the active method; the next one is chosen", func(t *testing.T) {
+		th := newTestHost(t, "")
+		registerBacs(t, th)
+		_, err := th.call("registerPaymentMethod", jsEval(t, "({name: 'cod', canMakePayment: function(){ return true; }})"))
+		require.NoError(t, err)
+		require.Eventually(t, func() bool {
+			return get(get(th.snapshot("wc/store/payment"), "getAvailablePaymentMethods"), "cod").Type() == jsv.TypeObject
+		}, 3*time.Second, 5*time.Millisecond)
+		_, err = th.call("deregisterPaymentMethod", "bacs", false)
+		require.NoError(t, err)
+		require.Eventually(t, func() bool {
+			return str(get(th.snapshot("wc/store/payment"), "getActivePaymentMethod")) == "cod"
+		}, 3*time.Second, 5*time.Millisecond)
+		assert.True(t, get(get(th.snapshot("wc/store/payment"), "getAvailablePaymentMethods"), "bacs").IsUndefined())
+		_, err = th.call("deregisterPaymentMethod", "never-registered", true)
+		require.NoError(t, err, "an unknown name does nothing")
+		_, err = th.call("recheckAvailability")
+		require.NoError(t, err)
+	})
 }

@@ -107,6 +107,8 @@ func (b *Bridge) buildAPI() (jsv.Value, error) {
 		{"off", b.apiOff},
 		{"registerPaymentMethod", func(a []jsv.Value) (any, error) { return b.apiRegister(a, false) }},
 		{"registerExpressPaymentMethod", func(a []jsv.Value) (any, error) { return b.apiRegister(a, true) }},
+		{"deregisterPaymentMethod", b.apiDeregister},
+		{"recheckAvailability", b.apiRecheckAvailability},
 		{"submit", b.apiSubmit},
 		{"reset", func([]jsv.Value) (any, error) { b.eng.Reset(); return nil, nil }},
 		{"getTrace", b.apiGetTrace},
@@ -254,26 +256,18 @@ func (b *Bridge) result(v jsv.Value, who string) (any, error) {
 	return out, nil
 }
 
-// apiRegister registers a payment method config (js-api.md
-// wc.wcBlocksRegistry) and schedules the availability check (ref §7 R11).
+// apiRegister registers a payment method (js-api.md wc.wcBlocksRegistry)
+// and schedules the availability check (ref §7 R11). checkout.js has
+// already checked the config with WooCommerce's rules and messages
+// (payment-methods.md; they must hold before the module is ready, so they
+// live only there) and sends {name, paymentMethodId, supports:
+// {features, showSavedCards, showSaveOption}, canMakePayment}. This converts
+// it and nothing more: what the engine refuses (no name, no canMakePayment)
+// comes back as the engine's error.
 func (b *Bridge) apiRegister(args []jsv.Value, express bool) (any, error) {
-	fn := "registerPaymentMethod"
-	if express {
-		fn = "registerExpressPaymentMethod"
-	}
 	cfg := arg(args, 0)
-	if cfg.Type() != jsv.TypeObject {
-		return nil, &engine.ArgError{Func: fn, Arg: "config", Want: "an object", Got: cfg.Type().String()}
-	}
-	name := get(cfg, "name")
-	if name.Type() != jsv.TypeString {
-		return nil, &engine.ArgError{Func: fn, Arg: "name", Want: "a non-empty string", Got: name.Type().String()}
-	}
-	if get(cfg, "content").IsUndefined() {
-		return nil, &engine.ArgError{Func: fn, Arg: "content", Want: "a function", Got: "undefined"}
-	}
 	pm := engine.PaymentMethod{}
-	pm.Name, _ = name.String()
+	pm.Name, _ = get(cfg, "name").String()
 	if id := get(cfg, "paymentMethodId"); id.Type() == jsv.TypeString {
 		pm.PaymentMethodID, _ = id.String()
 	}
@@ -296,14 +290,31 @@ func (b *Bridge) apiRegister(args []jsv.Value, express bool) (any, error) {
 					return nil, err
 				}
 			}
-			return b.result(res, "canMakePayment of '"+pm.Name+"'")
+			return b.conv.toValue(res), nil
 		}
-	default:
-		return nil, &engine.ArgError{Func: fn, Arg: "canMakePayment", Want: "a function or a boolean", Got: cmp.Type().String()}
 	}
 	if err := b.eng.RegisterPaymentMethod(pm, express); err != nil {
 		return nil, err
 	}
+	b.eng.RequestAvailabilityUpdate(nil)
+	return nil, nil
+}
+
+// apiDeregister is deregisterPaymentMethod(name, express): checkout.js calls
+// it from __experimentalDeRegister(Express)PaymentMethod after dropping the
+// config; the engine drops the method (DeregisterPaymentMethod). An unknown
+// name does nothing.
+func (b *Bridge) apiDeregister(args []jsv.Value) (any, error) {
+	name, _ := arg(args, 0).String()
+	express, _ := arg(args, 1).Truthy()
+	b.eng.DeregisterPaymentMethod(name, express)
+	return nil, nil
+}
+
+// apiRecheckAvailability schedules an availability check (ref §7 R11):
+// checkout.js calls it after registerPaymentMethodExtensionCallbacks, whose
+// callbacks its canMakePayment functions AND in.
+func (b *Bridge) apiRecheckAvailability([]jsv.Value) (any, error) {
 	b.eng.RequestAvailabilityUpdate(nil)
 	return nil, nil
 }

@@ -661,78 +661,246 @@ declare namespace WcCheckout {
     shouldRetry(response: unknown): boolean;
   }
 
-  // ---- payment methods ---------------------------------------------------------
+  // ---- payment methods (payment-methods.md, D36-D38) --------------------------
+  /**
+   * A React element of the page's React (wp.element or React). Declared
+   * structurally so that this file does not depend on @types/react.
+   */
+  interface ReactElementLike {
+    readonly $$typeof: symbol;
+    readonly type: unknown;
+    readonly props: unknown;
+    readonly key: string | null;
+  }
+  /** What a function view returns on pages without React (D36). */
+  type ContentOutput = Node | string | void | null | undefined;
+  /**
+   * D36: a React element (cloned with the props and mounted by checkout.js,
+   * D37) or, for pages without React, a function (props) => Node | string |
+   * void (called once per activation), a string or a DOM node; or null.
+   */
+  type PaymentMethodView<P> = ReactElementLike | ((props: P) => ContentOutput) | string | Node | null;
+
+  /** cartTotal and cartTotalItems values are integers in minor units. */
+  interface TotalItem {
+    readonly key?: string;
+    readonly label: string;
+    readonly value: number;
+    readonly valueWithTax?: number;
+  }
+  interface CurrencyProps {
+    readonly code: string;
+    readonly symbol: string;
+    readonly thousandSeparator: string;
+    readonly decimalSeparator: string;
+    readonly minorUnit: number;
+    readonly prefix: string;
+    readonly suffix: string;
+  }
   interface BillingProps {
+    /** The cart's coupons (Store API shape). */
+    readonly appliedCoupons: readonly unknown[];
     readonly billingAddress: Readonly<BillingAddress>;
     /** The same object as billingAddress. */
     readonly billingData: Readonly<BillingAddress>;
+    /** {label: 'Total', value: totals.total_price in minor units}. */
+    readonly cartTotal: TotalItem;
+    /** Subtotal:, Fees:, Discount:, Taxes: (and Shipping: when the cart needs shipping). */
+    readonly cartTotalItems: readonly TotalItem[];
+    /** From the cart totals (currency_*), else wcSettings.currency. */
+    readonly currency: CurrencyProps;
     readonly customerId: number;
+    /** wcSettings displayCartPricesIncludingTax. */
+    readonly displayPricesIncludingTax: boolean;
+  }
+  interface CartDataProps {
+    readonly cartItems: readonly unknown[];
+    readonly cartFees: readonly unknown[];
+    readonly extensions: Readonly<Record<string, unknown>>;
   }
   interface ShippingDataProps {
     readonly shippingAddress: Readonly<ShippingAddress>;
     readonly shippingRates: readonly ShippingPackage[];
     readonly needsShipping: boolean;
-    /** The cart snapshot's isShippingRateBeingSelected; false while the module does not publish it. */
+    /** The cart snapshot's isShippingRateBeingSelected. */
     readonly isSelectingRate: boolean;
+    /** {package_id: rate_id} of the selected rates. */
+    readonly selectedRates: Readonly<Record<string, string>>;
+    /** Selects a rate (dispatches a cart action). */
+    readonly setSelectedRates: (rateId: string, packageId?: string | number) => Promise<void>;
+    /** Dispatches the cart's setShippingAddress. */
+    readonly setShippingAddress: (address: Partial<ShippingAddress>) => Promise<void>;
+    readonly shippingRatesLoading: boolean;
+  }
+  interface PaymentMethodComponents {
+    readonly LoadingMask: (props: { isLoading?: boolean; screenReaderLabel?: string; showSpinner?: boolean; children?: unknown }) => unknown;
+    readonly PaymentMethodIcons: (props: { icons?: readonly (string | { id: string; src?: string; alt?: string })[]; align?: string }) => unknown;
+    readonly PaymentMethodLabel: (props: { text: string; icon?: unknown }) => unknown;
+    readonly ValidationInputError: (props: { errorMessage?: string; propertyName?: string; elementId?: string }) => unknown;
   }
   /**
-   * The payment method interface given to content(props). The data fields are
-   * getters that read the latest snapshots.
+   * The payment method interface (D38): given to content, edit,
+   * savedTokenComponent (with token) and, as {components}, to label. Built
+   * from the published snapshots; the same object while nothing it holds
+   * changed. For a function content (D36) each key reads the latest value.
    */
   interface PaymentMethodProps {
     readonly activePaymentMethod: string;
+    readonly billing: BillingProps;
+    readonly cartData: CartDataProps;
+    readonly checkoutStatus: { readonly isCalculating: boolean; readonly isComplete: boolean; readonly isIdle: boolean; readonly isProcessing: boolean };
+    /** Real React components when React is on the page. */
+    readonly components: PaymentMethodComponents;
     readonly eventRegistration: EventRegistration;
     readonly emitResponse: EmitResponse;
     readonly onSubmit: () => Promise<AttemptOutcome>;
-    readonly billing: BillingProps;
+    readonly paymentStatus: {
+      readonly isIdle: boolean; readonly isStarted: boolean; readonly isProcessing: boolean;
+      readonly hasError: boolean; readonly isReady: boolean; readonly isDoingExpressPayment: boolean;
+    };
+    /** Deprecated in WooCommerce: an error notice in the express payments context; '' clears it. */
+    readonly setExpressPaymentError: (message?: string) => Promise<void>;
     readonly shippingData: ShippingDataProps;
+    readonly shippingStatus: {
+      readonly shippingErrorStatus: { readonly isPristine: boolean; readonly isValid: boolean; readonly hasInvalidAddress: boolean; readonly hasError: boolean };
+      readonly shippingErrorTypes: { readonly NONE: 'none'; readonly INVALID_ADDRESS: 'invalid_address'; readonly UNKNOWN: 'unknown_error' };
+    };
+    /** The shopper's "save payment method" choice (getShouldSavePaymentMethod). */
+    readonly shouldSavePayment: boolean;
+    /** Only for savedTokenComponent: the active saved token. */
+    readonly token?: string;
   }
-  /** ref §12. */
+  /** ref §12 and payment-methods.md. */
   interface ExpressPaymentMethodProps extends PaymentMethodProps {
     readonly onClick: () => Promise<void>;
     readonly onClose: () => Promise<void>;
     readonly onError: (message: string) => Promise<void>;
+    /** From load({buttonAttributes}); defaults 48 and 4. */
+    readonly buttonAttributes: { readonly height: number; readonly borderRadius: number };
   }
 
-  /** What Go passes to canMakePayment (ref §14). */
+  /** D40: WooCommerce's canMakePayment argument, built by the module. */
   interface CanMakePaymentArgument {
-    [field: string]: unknown;
+    readonly cart: Readonly<Record<string, unknown>>;
+    readonly cartTotals: Readonly<Record<string, unknown>>;
+    readonly cartNeedsShipping: boolean;
+    readonly billingData: Readonly<BillingAddress>;
+    readonly billingAddress: Readonly<BillingAddress>;
+    readonly shippingAddress: Readonly<ShippingAddress>;
+    /** {package_id: rate_id} of the selected rates. */
+    readonly selectedShippingMethods: Readonly<Record<string, string>>;
+    readonly paymentRequirements: readonly string[];
+    readonly paymentMethods: readonly string[];
+    readonly [field: string]: unknown;
   }
   type CanMakePaymentResult = boolean | { error: { message: string } };
+  /** A function, as WooCommerce requires; a boolean is accepted too (D34). */
   type CanMakePayment = boolean | ((argument: CanMakePaymentArgument) => Awaitable<CanMakePaymentResult>);
-  type ContentOutput = Node | string | void | null | undefined;
+  /** An extension's extra availability check (registerPaymentMethodExtensionCallbacks). */
+  type CanMakePaymentExtensionCallback = (argument: CanMakePaymentArgument) => boolean;
 
   interface PaymentMethodSupports {
+    /** Default ['products']; a method is unavailable when the cart requires a feature it lacks. */
     features?: string[];
     showSavedCards?: boolean;
     showSaveOption?: boolean;
+    /** Deprecated: read as showSavedCards. */
+    savePaymentInfo?: boolean;
   }
+  /** payment-methods.md: name, label, ariaLabel, content, edit and canMakePayment are required (own properties). */
   interface PaymentMethodConfig {
     name: string;
-    label?: string | Node;
-    ariaLabel?: string;
-    /** Called each time the method becomes active (D29). */
-    content: (props: PaymentMethodProps) => ContentOutput;
-    edit?: unknown;
+    label: PaymentMethodView<{ components: PaymentMethodComponents }>;
+    ariaLabel: string;
+    content: PaymentMethodView<PaymentMethodProps>;
+    edit: PaymentMethodView<PaymentMethodProps>;
     canMakePayment: CanMakePayment;
     /** Defaults to name. */
     paymentMethodId?: string;
     supports?: PaymentMethodSupports;
     placeOrderButtonLabel?: string;
+    /** A React component rendered instead of the place-order button. */
+    placeOrderButton?: (props: unknown) => unknown;
+    /** Rendered instead of content while a saved token is the active choice, with props.token. */
+    savedTokenComponent?: PaymentMethodView<PaymentMethodProps> | null;
+    icons?: Array<string | { id: string; src?: string; alt?: string }> | null;
   }
-  interface ExpressPaymentMethodConfig extends Omit<PaymentMethodConfig, 'content'> {
-    /** Called once each time the method becomes available (D29). */
-    content: (props: ExpressPaymentMethodProps) => ContentOutput;
+  interface ExpressPaymentMethodConfig {
+    name: string;
+    title?: string;
+    description?: string;
+    gatewayId?: string;
+    content: PaymentMethodView<ExpressPaymentMethodProps>;
+    edit: PaymentMethodView<ExpressPaymentMethodProps>;
+    canMakePayment: CanMakePayment;
+    paymentMethodId?: string;
+    supports?: { features?: string[]; style?: string[] };
   }
+  /** What getPaymentMethods() holds: the config with WooCommerce's defaults. */
+  interface PaymentMethodConfigInstance {
+    readonly name: string;
+    readonly label: PaymentMethodConfig['label'];
+    readonly ariaLabel: string;
+    readonly content: PaymentMethodConfig['content'];
+    readonly edit: PaymentMethodConfig['edit'];
+    readonly paymentMethodId: string;
+    readonly supports: { readonly features: string[]; readonly showSavedCards: boolean; readonly showSaveOption: boolean };
+    readonly icons: PaymentMethodConfig['icons'];
+    readonly placeOrderButtonLabel?: string;
+    readonly placeOrderButton?: PaymentMethodConfig['placeOrderButton'];
+    /** A component rendering nothing when the config had none (null without React). */
+    readonly savedTokenComponent: PaymentMethodView<PaymentMethodProps>;
+    readonly canMakePaymentFromConfig: CanMakePayment;
+    /** The config's check AND the extension callbacks for this method. */
+    readonly canMakePayment: (argument: CanMakePaymentArgument) => Awaitable<CanMakePaymentResult>;
+  }
+  interface ExpressPaymentMethodConfigInstance {
+    readonly name: string;
+    readonly title: string;
+    readonly description: string;
+    readonly gatewayId: string;
+    readonly content: ExpressPaymentMethodConfig['content'];
+    readonly edit: ExpressPaymentMethodConfig['edit'];
+    readonly paymentMethodId: string;
+    readonly supports: { readonly features: string[]; readonly style: string[] };
+    readonly canMakePaymentFromConfig: CanMakePayment;
+    readonly canMakePayment: (argument: CanMakePaymentArgument) => Awaitable<CanMakePaymentResult>;
+  }
+  type PaymentMethodConfigClass = new (config: PaymentMethodConfig) => PaymentMethodConfigInstance;
+  type ExpressPaymentMethodConfigClass = new (config: ExpressPaymentMethodConfig) => ExpressPaymentMethodConfigInstance;
 
   interface BlocksRegistry {
-    /** Throws TypeError naming the missing field: name, content or canMakePayment. */
-    registerPaymentMethod(config: PaymentMethodConfig): void;
-    /** Throws TypeError naming the missing field: name, content or canMakePayment. */
-    registerExpressPaymentMethod(config: ExpressPaymentMethodConfig): void;
-    /** D28: name -> the registered config. */
-    getPaymentMethods(): Record<string, PaymentMethodConfig>;
-    getExpressPaymentMethods(): Record<string, ExpressPaymentMethodConfig>;
+    /**
+     * Throws WooCommerce's TypeError / Error for a bad config
+     * (payment-methods.md). The legacy form (Config => new Config(options))
+     * warns once.
+     */
+    registerPaymentMethod(config: PaymentMethodConfig | ((Config: PaymentMethodConfigClass) => unknown)): void;
+    registerExpressPaymentMethod(config: ExpressPaymentMethodConfig | ((Config: ExpressPaymentMethodConfigClass) => unknown)): void;
+    /** A namespace used twice, or a callback that is not a function: console.error, ignored. */
+    registerPaymentMethodExtensionCallbacks(namespace: string, callbacks: Record<string, CanMakePaymentExtensionCallback>): void;
+    /** Removes the method here and from the module's available methods. */
+    __experimentalDeRegisterPaymentMethod(name: string): void;
+    __experimentalDeRegisterExpressPaymentMethod(name: string): void;
+    /** D28: name -> the config instance (a copy of the registry map). */
+    getPaymentMethods(): Record<string, PaymentMethodConfigInstance>;
+    getExpressPaymentMethods(): Record<string, ExpressPaymentMethodConfigInstance>;
+  }
+
+  /** D41: wc.wcSettings when the page has none (WooCommerce's @woocommerce/settings). */
+  interface Settings {
+    /** WooCommerce's defaults overlaid with the page's global wcSettings. */
+    readonly allSettings: Readonly<Record<string, unknown>>;
+    /**
+     * allSettings[name] when set; for a name containing '_data' the entry
+     * paymentMethodData['<id>'] ('<id>_data' without '_data'); else fallback
+     * (default false); passed through filter(value, fallback).
+     */
+    getSetting<T = unknown>(name: string, fallback?: unknown, filter?: (value: unknown, fallback: unknown) => unknown): T;
+    getSettingWithCoercion<T>(name: string, fallback: T, typeguard: (value: unknown, fallback: unknown) => value is T): T;
+    /** paymentMethodData[id], or fallback (default null). */
+    getPaymentMethodData<T = unknown>(id: string, fallback?: T | null): T | null;
+    getAdminLink(path: string): string;
   }
 
   // ---- the module handle ---------------------------------------------------------
@@ -758,6 +926,11 @@ declare namespace WcCheckout {
   }
   interface RenderInfo {
     readonly express: boolean;
+    /**
+     * True for React content (D37): output is the element cloned with the
+     * props, given again on every change, and null when it unmounts.
+     */
+    readonly react?: boolean;
   }
   interface LoadOptions {
     /** Default: 'dist/checkout.wasm' next to checkout.js. */
@@ -787,7 +960,9 @@ declare namespace WcCheckout {
      * (absent): into the element [data-wc-payment-method-content="<name>"],
      * a string as text, a Node after clearing the element.
      */
-    render?: (name: string, output: ContentOutput, info: RenderInfo) => void;
+    render?: (name: string, output: ContentOutput | ReactElementLike, info: RenderInfo) => void;
+    /** Express methods' props.buttonAttributes (defaults height 48, borderRadius 4). */
+    buttonAttributes?: { height?: number; borderRadius?: number };
   }
 
   /** D24: a trace record (at least these fields). */
@@ -829,6 +1004,13 @@ declare namespace WcCheckout {
     /** D20, D24; [] before ready. */
     getTrace(): TraceRecord[];
     clearTrace(): void;
+    /**
+     * Renders the label of a registered method (an express method: its
+     * title) into container, with {components}: a React element through the
+     * page's React, a function's output or a string as text. Throws a
+     * TypeError for an unknown name or a container that is not an element.
+     */
+    renderLabel(name: string, container: Element): void;
     /** Diagnostics: JS → Go calls so far and Go functions JS holds; null before ready. */
     stats(): { calls: number; liveFuncs: number } | null;
   }
@@ -838,6 +1020,8 @@ declare namespace WcCheckout {
     wcBlocksRegistry: BlocksRegistry;
     blocksCheckoutEvents: BlocksCheckoutEvents;
     wcCheckoutWasm: CheckoutWasm;
+    /** Defined by checkout.js only when the page has no wc.wcSettings (D41). */
+    wcSettings: Settings;
   }
 }
 

@@ -12,6 +12,7 @@
  *   wc.wcBlocksRegistry      payment method registration
  *   wc.blocksCheckoutEvents  observer registration and response helpers
  *   wc.wcCheckoutWasm        the module handle: load, ready, onSubmit, ...
+ *   wc.wcSettings            settings the page printed (D41), unless defined
  * Existing wc.* values are kept: a namespace that already exists only gets
  * the members it lacks. Evaluating the script twice installs nothing new.
  *
@@ -21,8 +22,8 @@
  * objects Go publishes through host.publish(changes); before the first
  * publication they read DEFAULT_SNAPSHOTS (part "stores").
  *
- * Parts, in order: util, queue, stores, events, registry, rendering, loader,
- * install. Each defines top-level functions and constants only; its
+ * Parts, in order: util, queue, stores, events, settings, registry, props,
+ * rendering, loader, install. Each defines top-level functions and constants only; its
  * factory (createQueue, createStores, ...) takes its dependencies as
  * arguments, so a part can be loaded and tested alone (web/test/parts.js).
  *
@@ -708,93 +709,828 @@
     return { eventRegistration: eventRegistration, emitResponse: emitResponse, blocksCheckoutEvents: blocksCheckoutEvents };
   }
 
+  // ==== part "settings" (web/src/parts/settings.js) ====
+
+  /*
+   * Part "settings": wc.wcSettings (D41) for pages that have not defined it
+   * (a page running WooCommerce's own wc-settings script keeps that one).
+   *
+   * As WooCommerce's @woocommerce/settings: allSettings is WooCommerce's
+   * defaults overlaid with the global `wcSettings` object the page printed
+   * (currency and locale merged key by key); getSetting(name, fallback =
+   * false, filter) returns allSettings[name] when it is an own key, else, for a
+   * name containing '_data' (a gateway's '<id>_data'), the entry '<id>' of
+   * allSettings.paymentMethodData, else fallback, passed through
+   * filter(value, fallback) (default: value unless undefined, then fallback);
+   * getSettingWithCoercion(name, fallback, typeguard) returns the value when
+   * typeguard(value, fallback) is true, else fallback; getPaymentMethodData(id,
+   * fallback = null) returns paymentMethodData[id] unless null/undefined.
+   * Unlike WooCommerce, which reads wcSettings once when its script runs, the
+   * global is read again whenever the page replaced the object, so checkout.js
+   * may load before or after the page prints it.
+   */
+
+  var SETTINGS_DEFAULTS = {
+    adminUrl: '',
+    countries: [],
+    countryData: {},
+    currency: {
+      code: 'USD', precision: 2, symbol: '$', symbolPosition: 'left',
+      decimalSeparator: '.', priceFormat: '%1$s%2$s', thousandSeparator: ','
+    },
+    currentUserId: 0,
+    currentUserIsAdmin: false,
+    homeUrl: '',
+    locale: { siteLocale: 'en_US', userLocale: 'en_US', weekdaysShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] },
+    orderStatuses: [],
+    placeholderImgSrc: '',
+    placeholderImgSrcFullSize: '',
+    siteTitle: '',
+    storePages: [],
+    wcAssetUrl: '',
+    wcVersion: '',
+    wpLoginUrl: '',
+    wpVersion: ''
+  };
+
+  // createSettings(g) returns the wc.wcSettings namespace reading g.wcSettings.
+  function createSettings(g) {
+    var source;
+    var all = null;
+
+    function allSettings() {
+      var printed = g.wcSettings !== null && typeof g.wcSettings === 'object' ? g.wcSettings : null;
+      if (all && printed === source) return all;
+      source = printed;
+      all = Object.assign({}, SETTINGS_DEFAULTS, printed || {});
+      var currency = all.currency !== null && typeof all.currency === 'object' ? all.currency : {};
+      var locale = all.locale !== null && typeof all.locale === 'object' ? all.locale : {};
+      all.currency = Object.assign({}, SETTINGS_DEFAULTS.currency, currency);
+      all.locale = Object.assign({}, SETTINGS_DEFAULTS.locale, locale);
+      return all;
+    }
+
+    function defaultFilter(value, fallback) { return value !== undefined ? value : fallback; }
+
+    function getSetting(name, fallback, filter) {
+      if (arguments.length < 2) fallback = false;
+      var f = typeof filter === 'function' ? filter : defaultFilter;
+      var settings = allSettings();
+      var value = fallback;
+      var key = String(name);
+      if (hasOwn(settings, key)) {
+        value = settings[key];
+      } else if (key.indexOf('_data') >= 0) {
+        var data = getSetting('paymentMethodData', {});
+        var id = key.replace('_data', '');
+        value = hasOwn(data, id) ? data[id] : fallback;
+      }
+      return f(value, fallback);
+    }
+
+    function getSettingWithCoercion(name, fallback, typeguard) {
+      var settings = allSettings();
+      var value = hasOwn(settings, String(name)) ? settings[name] : fallback;
+      return typeof typeguard === 'function' && typeguard(value, fallback) ? value : fallback;
+    }
+
+    function getPaymentMethodData(id, fallback) {
+      if (arguments.length < 2) fallback = null;
+      var data = getSetting('paymentMethodData', {});
+      var v = hasOwn(data, id) ? data[id] : undefined;
+      return v === undefined || v === null ? fallback : v;
+    }
+
+    var ns = {
+      getSetting: getSetting,
+      getSettingWithCoercion: getSettingWithCoercion,
+      getPaymentMethodData: getPaymentMethodData,
+      getAdminLink: function (path) { return getSetting('adminUrl') + path; }
+    };
+    Object.defineProperty(ns, 'allSettings', { enumerable: true, get: allSettings });
+    return ns;
+  }
+
   // ==== part "registry" (web/src/parts/registry.js) ====
 
   /*
-   * Part "registry": wc.wcBlocksRegistry — payment method registration.
+   * Part "registry": wc.wcBlocksRegistry — payment method registration with
+   * WooCommerce's checks and messages (payment-methods.md "Registration
+   * checks"), widened by D36: content, edit, label and savedTokenComponent may
+   * also be a function (props) => Node | string | void, a string or a DOM node,
+   * for pages without React.
+   *
+   * These checks live only here: scripts register before the module is ready,
+   * so the module (bridge, engine) converts what it is given and keeps only
+   * semantic rules (a name registered twice replaces the earlier config).
    */
+
+  var REACT_ELEMENT_TYPES = typeof Symbol === 'function' && Symbol.for ?
+    [Symbol.for('react.element'), Symbol.for('react.transitional.element')] : [0xeac7];
+
+  // A React element of any React on the page (or of none yet): React marks
+  // elements with $$typeof; isValidElement is used as well when React is there.
+  function isReactElement(x, react) {
+    if (x === null || typeof x !== 'object') return false;
+    if (react && typeof react.isValidElement === 'function') {
+      try {
+        if (react.isValidElement(x)) return true;
+      } catch (e) { /* a hostile object: fall through to the mark check */ }
+    }
+    return REACT_ELEMENT_TYPES.indexOf(x.$$typeof) >= 0;
+  }
+
+  function isDomNode(x) {
+    return x !== null && typeof x === 'object' && typeof x.nodeType === 'number' && typeof x.nodeName === 'string';
+  }
+
+  // D36: what content, edit and savedTokenComponent may be.
+  function isView(x, react) {
+    return x === null || isReactElement(x, react) || typeof x === 'function' || typeof x === 'string' || isDomNode(x);
+  }
+
+  function missingProperties(config, names) {
+    var missing = names.filter(function (n) { return !hasOwn(config, n); });
+    if (missing.length > 0) {
+      throw new TypeError('The payment method configuration object is missing the following properties:' + missing.join(', '));
+    }
+  }
+
+  function checkSupports(supports, express) {
+    if (supports === undefined || supports === null) return;
+    if (supports.features !== undefined && !Array.isArray(supports.features)) {
+      throw new Error('The features property for the payment method must be an array or undefined.');
+    }
+    if (express) return;
+    if (supports.showSavedCards !== undefined && typeof supports.showSavedCards !== 'boolean') {
+      throw new TypeError('If the payment method includes the `supports.showSavedCards` property, it must be a boolean');
+    }
+    if (supports.showSaveOption !== undefined && typeof supports.showSaveOption !== 'boolean') {
+      throw new TypeError('If the payment method includes the `supports.showSaveOption` property, it must be a boolean');
+    }
+  }
+
+  function viewError(field, orString) {
+    return new TypeError('The ' + field + ' property for the payment method must be a React element' +
+      (orString ? ', a string, or null.' : ' or null.') +
+      ' (checkout.js also accepts a function (props) => Node | string | void, a string or a DOM node.)');
+  }
+
+  /**
+   * createConfigClasses(deps) returns the two config classes of one
+   * installation, {PaymentMethodConfig, ExpressPaymentMethodConfig}: their
+   * constructors check a config (throwing WooCommerce's errors) and build the
+   * instance getPaymentMethods() returns, with WooCommerce's defaults.
+   *   deps.react()   the page's React (wp.element or React) or null, read at
+   *                  registration time (isValidElement, the default
+   *                  savedTokenComponent)
+   *   deps.log       createLog(...) (warnings)
+   *   deps.canMakePayment(instance)  the function given to the module as the
+   *                  instance's canMakePayment (extension callbacks AND-ed in)
+   */
+  function createConfigClasses(deps) {
+    var log = deps.log;
+
+    function NullComponent() { return null; }
+
+    function PaymentMethodConfig(config) {
+      if (!(this instanceof PaymentMethodConfig)) throw new TypeError('PaymentMethodConfig must be called with new');
+      var react = deps.react();
+      if (config === null || typeof config !== 'object') {
+        throw new TypeError('The payment method configuration object must be an object (got ' + typeName(config) + ')');
+      }
+      missingProperties(config, ['name', 'label', 'ariaLabel', 'content', 'edit', 'canMakePayment']);
+      if (typeof config.name !== 'string') throw new Error('The name property for the payment method must be a string');
+      if (config.name === '') throw new Error('The name property for the payment method must be a non-empty string');
+      if (config.icons !== undefined && config.icons !== null && !Array.isArray(config.icons)) {
+        throw new Error('The icons property for the payment method must be an array or null.');
+      }
+      if (config.paymentMethodId !== undefined && typeof config.paymentMethodId !== 'string') {
+        throw new Error('The paymentMethodId property for the payment method must be a string or undefined (in which case it will be the value of the name property).');
+      }
+      if (config.placeOrderButtonLabel !== undefined && typeof config.placeOrderButtonLabel !== 'string') {
+        throw new TypeError('The placeOrderButtonLabel property for the payment method must be a string');
+      }
+      if (config.placeOrderButton && typeof config.placeOrderButton !== 'function') {
+        throw new TypeError('The placeOrderButton property for the payment method must be a React component (function)');
+      }
+      if (config.placeOrderButton && config.placeOrderButtonLabel) {
+        log.warn('Payment method "' + config.name + '" provided both placeOrderButton and placeOrderButtonLabel. Using placeOrderButton.');
+      }
+      if (!isView(config.label, react)) throw viewError('label', true);
+      if (!isView(config.content, react)) throw viewError('content', false);
+      if (!isView(config.edit, react)) throw viewError('edit', false);
+      var saved = config.savedTokenComponent;
+      if (saved !== undefined && saved !== null && saved !== false && !isView(saved, react)) throw viewError('savedTokenComponent', false);
+      if (typeof config.ariaLabel !== 'string') {
+        throw new TypeError('The ariaLabel property for the payment method must be a string');
+      }
+      // D34: a boolean is accepted too (the module treats it as () => boolean).
+      if (typeof config.canMakePayment !== 'function' && typeof config.canMakePayment !== 'boolean') {
+        throw new TypeError('The canMakePayment property for the payment method must be a function.');
+      }
+      var supports = config.supports;
+      checkSupports(supports, false);
+      if (supports && supports.savePaymentInfo !== undefined) {
+        log.warnOnce('savePaymentInfo', 'Passing savePaymentInfo when registering a payment method is deprecated. Please use showSavedCards and showSaveOption instead.');
+      }
+      this.name = config.name;
+      this.label = config.label;
+      this.placeOrderButtonLabel = config.placeOrderButtonLabel;
+      this.placeOrderButton = config.placeOrderButton;
+      this.ariaLabel = config.ariaLabel;
+      this.content = config.content;
+      this.savedTokenComponent = saved ||
+        (react && typeof react.createElement === 'function' ? react.createElement(NullComponent) : null);
+      this.icons = config.icons || null;
+      this.edit = config.edit;
+      this.paymentMethodId = config.paymentMethodId || this.name;
+      this.supports = {
+        showSavedCards: Boolean((supports && (supports.showSavedCards || supports.savePaymentInfo)) || false),
+        showSaveOption: Boolean((supports && supports.showSaveOption) || false),
+        features: (supports && supports.features) || ['products']
+      };
+      this.canMakePaymentFromConfig = config.canMakePayment;
+    }
+    Object.defineProperty(PaymentMethodConfig.prototype, 'canMakePayment', {
+      get: function () { return deps.canMakePayment(this); }
+    });
+
+    function ExpressPaymentMethodConfig(config) {
+      if (!(this instanceof ExpressPaymentMethodConfig)) throw new TypeError('ExpressPaymentMethodConfig must be called with new');
+      var react = deps.react();
+      if (config === null || typeof config !== 'object') {
+        throw new TypeError('The payment method configuration object must be an object (got ' + typeName(config) + ')');
+      }
+      missingProperties(config, ['name', 'content', 'edit']);
+      if (typeof config.name !== 'string') throw new TypeError('The name property for the express payment method must be a string');
+      if (config.name === '') throw new TypeError('The name property for the express payment method must be a non-empty string');
+      if (config.paymentMethodId !== undefined && typeof config.paymentMethodId !== 'string') {
+        throw new Error('The paymentMethodId property for the payment method must be a string or undefined (in which case it will be the value of the name property).');
+      }
+      checkSupports(config.supports, true);
+      if (!isView(config.content, react)) throw viewError('content', false);
+      if (!isView(config.edit, react)) throw viewError('edit', false);
+      if (typeof config.canMakePayment !== 'function' && typeof config.canMakePayment !== 'boolean') {
+        throw new TypeError('The canMakePayment property for the express payment method must be a function.');
+      }
+      var description = config.description;
+      if (typeof description === 'string' && description.length > 130) description = description.slice(0, 130) + '...';
+      this.name = config.name;
+      this.title = config.title || config.name.replace(/[_-]/g, ' ');
+      this.description = description || '';
+      this.gatewayId = config.gatewayId || '';
+      this.content = config.content;
+      this.edit = config.edit;
+      this.paymentMethodId = config.paymentMethodId || this.name;
+      this.supports = {
+        features: (config.supports && config.supports.features) || ['products'],
+        style: (config.supports && config.supports.style) || []
+      };
+      this.canMakePaymentFromConfig = config.canMakePayment;
+    }
+    Object.defineProperty(ExpressPaymentMethodConfig.prototype, 'canMakePayment', {
+      get: function () { return deps.canMakePayment(this); }
+    });
+
+    return { PaymentMethodConfig: PaymentMethodConfig, ExpressPaymentMethodConfig: ExpressPaymentMethodConfig };
+  }
+
+  function isThenable(x) {
+    return x !== null && (typeof x === 'object' || typeof x === 'function') && typeof x.then === 'function';
+  }
 
   /**
    * createRegistry(deps) holds the registered configs of one installation.
    *   deps.queue     createQueue(...): registrations are forwarded to the module
-   *   deps.onChange  called after each registration (rendering may show content)
-   * Returns {wcBlocksRegistry, regular(name), express(name)}: the last two
-   * give the stored config of a name or undefined.
+   *   deps.log       createLog(...)
+   *   deps.react()   the page's React or null (see createConfigClasses)
+   *   deps.onChange  called after each registration or removal
+   * Returns {wcBlocksRegistry, regular(name), express(name), classes}.
    *
-   * Both register functions throw a TypeError naming the bad field before
-   * anything is stored or queued. After ready a TypeError from Go propagates
-   * and the config is not stored; before ready a rejection at replay is logged
-   * (the config stays in getPaymentMethods()).
+   * register…(config) throws WooCommerce's error for a bad config before
+   * anything is stored or queued; register…(Config => new Config(options))
+   * (the legacy form) warns once and stores what the callback returns when it
+   * is a config instance. The module gets {name, paymentMethodId, supports,
+   * canMakePayment}: canMakePayment runs the method's own check, then, when it
+   * answered true, every extension callback registered for the method
+   * (registerPaymentMethodExtensionCallbacks); one that returns anything but
+   * true, or throws (logged), makes the method unavailable. After ready a
+   * module error propagates to the caller; before ready it is logged at replay.
+   * Registering a name again replaces the earlier config (the module warns).
    */
   function createRegistry(deps) {
     var queue = deps.queue;
+    var log = deps.log;
     var onChange = deps.onChange;
-    var regularMethods = Object.create(null);
-    var expressMethods = Object.create(null);
+    var regularMethods = {};
+    var expressMethods = {};
+    var extensionCallbacks = {}; // namespace -> {methodName: callback}
 
-    function validateConfig(fn, config) {
-      var where = 'wc.wcBlocksRegistry.' + fn;
-      if (config === null || typeof config !== 'object') {
-        throw new TypeError(where + ': argument config must be an object (got ' + typeName(config) + ')');
+    function extensionsAllow(name, arg) {
+      var namespaces = Object.keys(extensionCallbacks);
+      for (var i = 0; i < namespaces.length; i++) {
+        var cbs = extensionCallbacks[namespaces[i]];
+        if (!hasOwn(cbs, name)) continue;
+        var ok;
+        try {
+          ok = cbs[name](arg);
+        } catch (e) {
+          log.error('Error when executing callback for ' + name + ' in ' + namespaces[i], e);
+          return false;
+        }
+        if (ok !== true) return false;
       }
-      if (typeof config.name !== 'string' || config.name === '') {
-        throw new TypeError(where + ': argument config is missing "name" (a non-empty string)');
-      }
-      if (typeof config.content !== 'function') {
-        throw new TypeError(where + ': argument config is missing "content" (a function (props) => Node | string | void)');
-      }
-      if (typeof config.canMakePayment !== 'function' && typeof config.canMakePayment !== 'boolean') {
-        throw new TypeError(where + ': argument config is missing "canMakePayment" (a function or a boolean)');
-      }
+      return true;
     }
 
-    function registerPaymentMethod(config) {
-      validateConfig('registerPaymentMethod', config);
-      queue.whenReady(function (api) { invoke(api, 'registerPaymentMethod', [config]); });
-      regularMethods[config.name] = config;
+    function canMakePaymentOf(instance) {
+      var own = instance.canMakePaymentFromConfig;
+      var name = instance.name;
+      return function canMakePayment(arg) {
+        var result = typeof own === 'function' ? own(arg) : own;
+        if (isThenable(result)) {
+          return Promise.resolve(result).then(function (r) { return r === true ? extensionsAllow(name, arg) : r; });
+        }
+        return result === true ? extensionsAllow(name, arg) : result;
+      };
+    }
+
+    var classes = createConfigClasses({ react: deps.react, log: log, canMakePayment: canMakePaymentOf });
+
+    // What the module is given: plain data and one function.
+    function forModule(instance) {
+      return {
+        name: instance.name,
+        paymentMethodId: instance.paymentMethodId,
+        supports: {
+          features: instance.supports.features.slice(),
+          showSavedCards: instance.supports.showSavedCards === true,
+          showSaveOption: instance.supports.showSaveOption === true
+        },
+        canMakePayment: canMakePaymentOf(instance)
+      };
+    }
+
+    function register(fn, Config, methods, exportName, options) {
+      var instance;
+      if (typeof options === 'function') {
+        instance = options(Config);
+        log.warnOnce('legacy.' + fn, 'Passing a callback to ' + fn + '() is deprecated. Please use a config options object instead.');
+      } else {
+        instance = new Config(options);
+      }
+      if (!(instance instanceof Config)) return;
+      queue.whenReady(function (api) { invoke(api, exportName, [forModule(instance)]); });
+      methods[instance.name] = instance;
       onChange();
     }
 
-    function registerExpressPaymentMethod(config) {
-      validateConfig('registerExpressPaymentMethod', config);
-      queue.whenReady(function (api) { invoke(api, 'registerExpressPaymentMethod', [config]); });
-      expressMethods[config.name] = config;
+    function deregister(methods, express, name) {
+      if (typeof name !== 'string' || !hasOwn(methods, name)) return;
+      delete methods[name];
+      queue.whenReady(function (api) {
+        if (typeof api.deregisterPaymentMethod === 'function') invoke(api, 'deregisterPaymentMethod', [name, express]);
+      });
       onChange();
+    }
+
+    function registerPaymentMethodExtensionCallbacks(namespace, callbacks) {
+      if (hasOwn(extensionCallbacks, namespace)) {
+        log.error('The namespace provided to registerPaymentMethodExtensionCallbacks must be unique. Callbacks have already been registered for the ' + namespace + ' namespace.');
+        return;
+      }
+      var kept = {};
+      extensionCallbacks[namespace] = kept;
+      Object.keys(callbacks || {}).forEach(function (method) {
+        if (typeof callbacks[method] === 'function') {
+          kept[method] = callbacks[method];
+        } else {
+          log.error('All callbacks provided to registerPaymentMethodExtensionCallbacks must be functions. The callback for the ' +
+            method + ' payment method in the ' + namespace + ' namespace was not a function.');
+        }
+      });
+      // The module re-checks availability after a registration; ask for one.
+      queue.whenReady(function (api) {
+        if (typeof api.recheckAvailability === 'function') invoke(api, 'recheckAvailability', []);
+      });
     }
 
     var wcBlocksRegistry = {
-      registerPaymentMethod: registerPaymentMethod,
-      registerExpressPaymentMethod: registerExpressPaymentMethod,
-      getPaymentMethods: function () { return Object.assign({}, regularMethods); }, // D28
+      registerPaymentMethod: function (options) {
+        register('registerPaymentMethod', classes.PaymentMethodConfig, regularMethods, 'registerPaymentMethod', options);
+      },
+      registerExpressPaymentMethod: function (options) {
+        register('registerExpressPaymentMethod', classes.ExpressPaymentMethodConfig, expressMethods, 'registerExpressPaymentMethod', options);
+      },
+      registerPaymentMethodExtensionCallbacks: registerPaymentMethodExtensionCallbacks,
+      __experimentalDeRegisterPaymentMethod: function (name) { deregister(regularMethods, false, name); },
+      __experimentalDeRegisterExpressPaymentMethod: function (name) { deregister(expressMethods, true, name); },
+      // D28: an object keyed by name holding the config instances (a copy of the map).
+      getPaymentMethods: function () { return Object.assign({}, regularMethods); },
       getExpressPaymentMethods: function () { return Object.assign({}, expressMethods); }
     };
     return {
       wcBlocksRegistry: wcBlocksRegistry,
-      regular: function (name) { return regularMethods[name]; },
-      express: function (name) { return expressMethods[name]; }
+      regular: function (name) { return hasOwn(regularMethods, name) ? regularMethods[name] : undefined; },
+      express: function (name) { return hasOwn(expressMethods, name) ? expressMethods[name] : undefined; },
+      classes: classes
     };
+  }
+
+  // ==== part "props" (web/src/parts/props.js) ====
+
+  /*
+   * Part "props": the payment method interface (D38) — the props given to a
+   * method's content, edit, savedTokenComponent and label — built in JS from
+   * the published snapshots (no Go crossing), and the props.components.
+   */
+
+  var SHIPPING_ERROR_TYPES = Object.freeze({ NONE: 'none', INVALID_ADDRESS: 'invalid_address', UNKNOWN: 'unknown_error' });
+  var EMPTY_OBJECT = Object.freeze({});
+
+  // Returns prev when next has the same keys with identical values, else next
+  // (frozen): what keeps the props stable while nothing they hold changed.
+  function stableObject(prev, next) {
+    if (prev) {
+      var keys = Object.keys(next);
+      if (keys.length === Object.keys(prev).length && keys.every(function (k) { return prev[k] === next[k]; })) return prev;
+    }
+    return Object.freeze(next);
+  }
+
+  function minorUnits(x) {
+    var n = parseInt(x, 10);
+    return isFinite(n) ? n : 0;
+  }
+
+  // The cart data gateways read: the cart snapshot's getCartData (a Store API
+  // cart response, camelCased at the top) when the module publishes it.
+  function cartDataOf(cart) {
+    var d = cart && cart.getCartData;
+    return d !== null && typeof d === 'object' ? d : EMPTY_OBJECT;
+  }
+
+  function cartTotalsOf(cart) {
+    var t = cart && cart.getCartTotals;
+    if (t !== null && typeof t === 'object') return t;
+    t = cartDataOf(cart).totals;
+    return t !== null && typeof t === 'object' ? t : EMPTY_OBJECT;
+  }
+
+  // WooCommerce's order of total lines; values in minor units.
+  function totalItems(totals, needsShipping) {
+    function line(key, label) {
+      var value = minorUnits(totals[key]);
+      return { key: key, label: label, value: value, valueWithTax: value + minorUnits(totals[key + '_tax']) };
+    }
+    var items = [
+      line('total_items', 'Subtotal:'),
+      line('total_fees', 'Fees:'),
+      line('total_discount', 'Discount:'),
+      { key: 'total_tax', label: 'Taxes:', value: minorUnits(totals.total_tax), valueWithTax: minorUnits(totals.total_tax) }
+    ];
+    if (needsShipping) items.push(line('total_shipping', 'Shipping:'));
+    return items;
+  }
+
+  function currencyOf(totals, fallback) {
+    var f = fallback || {};
+    function pick(key, def) { return totals[key] !== undefined ? totals[key] : def; }
+    var symbol = pick('currency_symbol', f.symbol || '$');
+    var position = f.symbolPosition || 'left';
+    return {
+      code: pick('currency_code', f.code || 'USD'),
+      symbol: symbol,
+      thousandSeparator: pick('currency_thousand_separator', f.thousandSeparator || ','),
+      decimalSeparator: pick('currency_decimal_separator', f.decimalSeparator || '.'),
+      minorUnit: pick('currency_minor_unit', f.precision !== undefined ? f.precision : 2),
+      prefix: pick('currency_prefix', position === 'left' ? symbol : position === 'left_space' ? symbol + ' ' : ''),
+      suffix: pick('currency_suffix', position === 'right' ? symbol : position === 'right_space' ? ' ' + symbol : '')
+    };
+  }
+
+  // {package_id: rate_id} of the selected rates (Store API shipping_rates).
+  function selectedRatesOf(packages) {
+    var out = {};
+    (Array.isArray(packages) ? packages : []).forEach(function (pkg, i) {
+      if (!pkg || typeof pkg !== 'object') return;
+      var id = pkg.package_id !== undefined ? pkg.package_id : i;
+      var rates = Array.isArray(pkg.shipping_rates) ? pkg.shipping_rates : [];
+      for (var j = 0; j < rates.length; j++) {
+        if (rates[j] && rates[j].selected) {
+          out[id] = rates[j].rate_id;
+          return;
+        }
+      }
+    });
+    return out;
+  }
+
+  /**
+   * createComponents(react, snapshot) returns props.components as React
+   * components of the page's React: LoadingMask, PaymentMethodIcons,
+   * PaymentMethodLabel, ValidationInputError (the last reads the validation
+   * snapshot when given a propertyName). WooCommerce's class names are kept
+   * so the page's styles apply.
+   */
+  function createComponents(react, snapshot) {
+    var h = react.createElement;
+    function LoadingMask(p) {
+      var props = p || {};
+      return h('div', { className: 'wc-block-components-loading-mask' + (props.isLoading ? ' is-loading' : ''), 'aria-busy': props.isLoading ? 'true' : undefined },
+        props.isLoading && props.screenReaderLabel ? h('span', { className: 'screen-reader-text' }, props.screenReaderLabel) : null,
+        props.children);
+    }
+    function PaymentMethodIcons(p) {
+      var icons = p && Array.isArray(p.icons) ? p.icons : [];
+      if (icons.length === 0) return null;
+      return h('div', { className: 'wc-block-components-payment-method-icons' + (p.align ? ' wc-block-components-payment-method-icons--align-' + p.align : '') },
+        icons.map(function (icon, i) {
+          var o = typeof icon === 'string' ? { id: icon, alt: icon } : icon || {};
+          return o.src ?
+            h('img', { key: o.id || i, className: 'wc-block-components-payment-method-icon wc-block-components-payment-method-icon--' + o.id, src: o.src, alt: o.alt || '' }) :
+            h('span', { key: o.id || i, className: 'wc-block-components-payment-method-icon wc-block-components-payment-method-icon--' + o.id, 'aria-label': o.alt || o.id });
+        }));
+    }
+    function PaymentMethodLabel(p) {
+      var props = p || {};
+      return h('span', { className: 'wc-block-components-payment-method-label' + (props.icon ? ' wc-block-components-payment-method-label--with-icon' : '') },
+        props.icon && typeof props.icon === 'object' ? props.icon : null, props.text);
+    }
+    function ValidationInputError(p) {
+      var props = p || {};
+      var message = props.errorMessage;
+      if (!message && props.propertyName) {
+        var errors = snapshot(VALIDATION).errors;
+        var err = hasOwn(errors, props.propertyName) ? errors[props.propertyName] : null;
+        if (err && !err.hidden) message = err.message;
+      }
+      if (!message || typeof message !== 'string') return null;
+      return h('div', { className: 'wc-block-components-validation-error', role: 'alert' },
+        h('p', { id: props.elementId || (props.propertyName ? 'validate-error-' + props.propertyName : undefined) }, message));
+    }
+    return Object.freeze({
+      LoadingMask: LoadingMask,
+      PaymentMethodIcons: PaymentMethodIcons,
+      PaymentMethodLabel: PaymentMethodLabel,
+      ValidationInputError: ValidationInputError
+    });
+  }
+
+  // Without React: the same names, as plain functions returning text or null.
+  function createTextComponents() {
+    return Object.freeze({
+      LoadingMask: function (p) { return p && p.children !== undefined ? p.children : null; },
+      PaymentMethodIcons: function () { return null; },
+      PaymentMethodLabel: function (p) { return p && p.text !== undefined ? String(p.text) : ''; },
+      ValidationInputError: function (p) { return p && p.errorMessage ? String(p.errorMessage) : null; }
+    });
+  }
+
+  /**
+   * createProps(deps) builds the interface props for one installation.
+   *   deps.snapshot(key)   current snapshot of a store
+   *   deps.events          createEvents(...) (eventRegistration, emitResponse)
+   *   deps.dispatch(key)   stores.dispatch
+   *   deps.settings        createSettings(...) (currency fallback, tax display)
+   *   deps.react()         the page's React or null
+   *   deps.onSubmit()      wc.wcCheckoutWasm.onSubmit
+   *   deps.expressAction(name, action, message) -> Promise
+   *   deps.buttonAttributes()  {height, borderRadius} from load(), or undefined
+   * Returns {props(name, express, extra), components()}. props() returns the
+   * same object while no snapshot value it holds changed (D38); extra (e.g.
+   * {token}) is merged last.
+   */
+  function createProps(deps) {
+    var snapshot = deps.snapshot;
+    var cache = Object.create(null);
+    var parts = {};
+    var componentsFor = null;
+    var components = null;
+
+    function getComponents() {
+      var react = deps.react();
+      if (react !== componentsFor || !components) {
+        componentsFor = react;
+        components = react && typeof react.createElement === 'function' ? createComponents(react, snapshot) : createTextComponents();
+      }
+      return components;
+    }
+
+    var setSelectedRates = function (rateId, packageId) {
+      var rates = snapshot(CART).getShippingRates;
+      var pkgKey = packageId === undefined ? 0 : packageId;
+      var next = (Array.isArray(rates) ? rates : []).map(function (pkg, i) {
+        var id = pkg && pkg.package_id !== undefined ? pkg.package_id : i;
+        if (String(id) !== String(pkgKey) || !pkg || !Array.isArray(pkg.shipping_rates)) return pkg;
+        return Object.assign({}, pkg, {
+          shipping_rates: pkg.shipping_rates.map(function (r) { return Object.assign({}, r, { selected: r.rate_id === rateId }); })
+        });
+      });
+      var cart = deps.dispatch(CART);
+      if (typeof cart.selectShippingRate === 'function') return cart.selectShippingRate(rateId, packageId);
+      return cart.setShippingRates(next);
+    };
+    var setShippingAddress = function (address) { return deps.dispatch(CART).setShippingAddress(address); };
+    var setExpressPaymentError = function (message) {
+      return deps.dispatch(PAYMENT).__internalSetExpressPaymentError(message === undefined ? '' : message);
+    };
+
+    function build() {
+      var cart = snapshot(CART);
+      var checkout = snapshot(CHECKOUT);
+      var payment = snapshot(PAYMENT);
+      var data = cartDataOf(cart);
+      var totals = cartTotalsOf(cart);
+      var customer = cart.getCustomerData || EMPTY_OBJECT;
+      var needsShipping = cart.getNeedsShipping === true;
+      var settings = deps.settings;
+      var p = parts;
+      var cartTotal = stableObject(p.cartTotal, { label: 'Total', value: minorUnits(totals.total_price) });
+      var itemsNow = totalItems(totals, needsShipping);
+      var cartTotalItems = p.cartTotalItems && JSON.stringify(p.cartTotalItems) === JSON.stringify(itemsNow) ? p.cartTotalItems : deepFreeze(itemsNow);
+      var currency = stableObject(p.currency, currencyOf(totals, settings.getSetting('currency', {})));
+      p.cartTotal = cartTotal;
+      p.cartTotalItems = cartTotalItems;
+      p.currency = currency;
+      p.billing = stableObject(p.billing, {
+        appliedCoupons: data.coupons || EMPTY_LIST,
+        billingAddress: customer.billingAddress,
+        billingData: customer.billingAddress,
+        cartTotal: cartTotal,
+        cartTotalItems: cartTotalItems,
+        currency: currency,
+        customerId: checkout.getCustomerId,
+        displayPricesIncludingTax: settings.getSetting('displayCartPricesIncludingTax', false) === true
+      });
+      p.cartData = stableObject(p.cartData, {
+        cartItems: data.items || EMPTY_LIST,
+        cartFees: data.fees || EMPTY_LIST,
+        extensions: data.extensions || EMPTY_OBJECT
+      });
+      p.checkoutStatus = stableObject(p.checkoutStatus, {
+        isCalculating: checkout.isCalculating,
+        isComplete: checkout.isComplete,
+        isIdle: checkout.isIdle,
+        isProcessing: checkout.isProcessing
+      });
+      p.paymentStatus = stableObject(p.paymentStatus, {
+        isIdle: payment.isPaymentIdle,
+        isStarted: payment.isExpressPaymentStarted,
+        isProcessing: payment.isPaymentProcessing,
+        hasError: payment.hasPaymentError,
+        isReady: payment.isPaymentReady,
+        isDoingExpressPayment: payment.isExpressPaymentMethodActive
+      });
+      var meta = cart.getCartMeta || EMPTY_OBJECT;
+      var rates = cart.getShippingRates;
+      var selectedNow = selectedRatesOf(rates);
+      p.selectedRates = p.selectedRates && JSON.stringify(p.selectedRates) === JSON.stringify(selectedNow) ? p.selectedRates : Object.freeze(selectedNow);
+      p.shippingData = stableObject(p.shippingData, {
+        isSelectingRate: cart.isShippingRateBeingSelected === true,
+        needsShipping: needsShipping,
+        selectedRates: p.selectedRates,
+        setSelectedRates: setSelectedRates,
+        setShippingAddress: setShippingAddress,
+        shippingAddress: customer.shippingAddress,
+        shippingRates: rates,
+        shippingRatesLoading: cart.isAddressFieldsForShippingRatesUpdating === true || meta.updatingCustomerData === true
+      });
+      p.shippingStatus = stableObject(p.shippingStatus, {
+        shippingErrorStatus: cart.getShippingErrorStatus,
+        shippingErrorTypes: SHIPPING_ERROR_TYPES
+      });
+      return {
+        activePaymentMethod: payment.getActivePaymentMethod,
+        billing: p.billing,
+        cartData: p.cartData,
+        checkoutStatus: p.checkoutStatus,
+        components: getComponents(),
+        emitResponse: deps.events.emitResponse,
+        eventRegistration: deps.events.eventRegistration,
+        onSubmit: deps.onSubmit,
+        paymentStatus: p.paymentStatus,
+        setExpressPaymentError: setExpressPaymentError,
+        shippingData: p.shippingData,
+        shippingStatus: p.shippingStatus,
+        shouldSavePayment: payment.getShouldSavePaymentMethod === true
+      };
+    }
+
+    var expressFns = Object.create(null);
+    function expressExtras(name) {
+      if (!expressFns[name]) {
+        expressFns[name] = {
+          onClick: function () { return deps.expressAction(name, 'click'); },
+          onClose: function () { return deps.expressAction(name, 'close'); },
+          onError: function (message) { return deps.expressAction(name, 'error', message); }
+        };
+      }
+      return expressFns[name];
+    }
+
+    function props(name, express, extra) {
+      var next = build();
+      if (express) {
+        var fns = expressExtras(name);
+        next.onClick = fns.onClick;
+        next.onClose = fns.onClose;
+        next.onError = fns.onError;
+        var attrs = deps.buttonAttributes() || {};
+        var prevAttrs = cache[name + '|attrs'];
+        next.buttonAttributes = stableObject(prevAttrs, {
+          height: typeof attrs.height === 'number' ? attrs.height : 48,
+          borderRadius: typeof attrs.borderRadius === 'number' ? attrs.borderRadius : 4
+        });
+        cache[name + '|attrs'] = next.buttonAttributes;
+      }
+      if (extra) Object.keys(extra).forEach(function (k) { next[k] = extra[k]; });
+      var key = (express ? 'x|' : 'r|') + name;
+      var out = stableObject(cache[key], next);
+      cache[key] = out;
+      return out;
+    }
+
+    return { props: props, components: getComponents };
   }
 
   // ==== part "rendering" (web/src/parts/rendering.js) ====
 
   /*
-   * Part "rendering": payment method content (D29) and its props.
+   * Part "rendering": shows payment method content.
+   *
+   * With React on the page (D37): a method whose content (or
+   * savedTokenComponent, or express content) is a React element is mounted
+   * into its container with the interface props, re-rendered with fresh props
+   * after every publication, and unmounted when another method becomes active
+   * or the method is no longer available; useEffect subscriptions in it see
+   * mount and unmount as in WooCommerce. Without React, a function / string /
+   * DOM node content keeps D29's rule: called (placed) once per activation of
+   * a regular method, once per time an express method becomes available.
    */
 
+  var REACT_ADAPTERS = typeof WeakMap === 'function' ? new WeakMap() : null;
+
+  // The page's React as one adapter, or null: wp.element when it can render,
+  // else window.React + window.ReactDOM. Read at each use (React may load late).
+  function reactOf(g) {
+    var el = g.wp && g.wp.element;
+    var src = null;
+    if (el && typeof el.createElement === 'function' && (typeof el.createRoot === 'function' || typeof el.render === 'function')) {
+      src = { react: el, dom: el };
+    } else if (g.React && typeof g.React.createElement === 'function' && g.ReactDOM &&
+        (typeof g.ReactDOM.createRoot === 'function' || typeof g.ReactDOM.render === 'function')) {
+      src = { react: g.React, dom: g.ReactDOM };
+    }
+    if (!src) return null;
+    if (REACT_ADAPTERS && REACT_ADAPTERS.has(src.react)) return REACT_ADAPTERS.get(src.react);
+    var R = src.react;
+    var D = src.dom;
+    var adapter = {
+      isValidElement: R.isValidElement,
+      createElement: R.createElement,
+      cloneElement: R.cloneElement,
+      // {render(element), unmount()} for a container: createRoot when there is one.
+      root: function (container) {
+        if (typeof D.createRoot === 'function') return D.createRoot(container);
+        return {
+          render: function (element) { D.render(element, container); },
+          unmount: function () { if (typeof D.unmountComponentAtNode === 'function') D.unmountComponentAtNode(container); }
+        };
+      },
+      flushSync: typeof D.flushSync === 'function' ? D.flushSync : null
+    };
+    if (REACT_ADAPTERS) REACT_ADAPTERS.set(R, adapter);
+    return adapter;
+  }
+
+  function findContainer(doc, attrs, name) {
+    if (!doc || typeof doc.querySelectorAll !== 'function') return null;
+    for (var a = 0; a < attrs.length; a++) {
+      var els = doc.querySelectorAll('[' + attrs[a] + ']');
+      for (var i = 0; i < els.length; i++) {
+        if (els[i].getAttribute(attrs[a]) === name) return els[i];
+      }
+    }
+    return null;
+  }
+
+  var CONTENT_ATTR = 'data-wc-payment-method-content';
+  var EXPRESS_ATTR = 'data-wc-express-payment-method';
+
   /**
-   * createRendering(deps) shows the content of the active payment method and
-   * of the available express methods for one installation.
-   *   deps.g              the page global (document, MutationObserver)
+   * createRendering(deps) shows payment method content for one installation.
+   *   deps.g              the page global (document, MutationObserver, React)
    *   deps.log            createLog(...)
    *   deps.snapshot(key)  the current snapshot of a store
    *   deps.registry       createRegistry(...) (regular(name), express(name))
-   *   deps.events         createEvents(...) (eventRegistration, emitResponse)
-   *   deps.onSubmit()     wc.wcCheckoutWasm.onSubmit
-   *   deps.expressAction(name, action, message)  -> Promise
-   * Returns {sync(), placePending(), setRenderOption(fn | null)}.
+   *   deps.props          createProps(...)
+   * Returns {sync(), placePending(), setRenderOption(fn | null),
+   * renderLabel(name, container), flushRender(), mounted()}.
    *
-   * A content(props) that throws, or a rendering that fails, is logged with
-   * the method's name and nothing is shown for it; nothing propagates.
+   * Content that throws, or a rendering that fails, is logged with the
+   * method's name and nothing is shown for it; nothing propagates.
    */
   function createRendering(deps) {
     var g = deps.g;
@@ -802,41 +1538,99 @@
     var snapshot = deps.snapshot;
     var registry = deps.registry;
     var renderOption = null;
-    var activeShown = false; // content of the current active method has been called
+    var activeShown = false; // D29: function content of the current active method has run
     var lastActive;
-    var expressShown = Object.create(null); // express names whose content ran while available
+    var expressShown = Object.create(null); // D29: express names whose function content ran while available
+    var slots = Object.create(null); // 'r|name' / 'x|name' -> mounted React content
+    var slotCount = 0;
+    var missingReact = Object.create(null); // method names already reported
+    var depth = 0; // > 0 while rendering (no nested flushSync)
 
-    // Shared by every props object; getters read the latest snapshots.
-    var billingProps = Object.freeze({
-      get billingAddress() { return snapshot(CART).getCustomerData.billingAddress; },
-      get billingData() { return snapshot(CART).getCustomerData.billingAddress; },
-      get customerId() { return snapshot(CHECKOUT).getCustomerId; }
-    });
-    var shippingProps = Object.freeze({
-      get shippingAddress() { return snapshot(CART).getCustomerData.shippingAddress; },
-      get shippingRates() { return snapshot(CART).getShippingRates; },
-      get needsShipping() { return snapshot(CART).getNeedsShipping; },
-      // The module does not publish this flag yet (cart view key
-      // isShippingRateBeingSelected): false until it does.
-      get isSelectingRate() { return snapshot(CART).isShippingRateBeingSelected === true; }
-    });
+    function react() { return reactOf(g); }
 
-    function paymentProps(name, express) {
-      var props = {
-        get activePaymentMethod() { return snapshot(PAYMENT).getActivePaymentMethod; },
-        eventRegistration: deps.events.eventRegistration,
-        emitResponse: deps.events.emitResponse,
-        onSubmit: deps.onSubmit,
-        billing: billingProps,
-        shippingData: shippingProps
-      };
-      if (express) {
-        props.onClick = function () { return deps.expressAction(name, 'click'); };
-        props.onClose = function () { return deps.expressAction(name, 'close'); };
-        props.onError = function (message) { return deps.expressAction(name, 'error', message); };
+    // ---- React content (D37) ----------------------------------------------
+
+    function unmountSlot(key) {
+      var slot = slots[key];
+      if (!slot) return;
+      delete slots[key];
+      slotCount--;
+      try {
+        if (slot.viaOption) renderOption(slot.name, null, { express: slot.express, react: true });
+        else if (slot.root) withFlush(slot.react, function () { slot.root.unmount(); });
+      } catch (e) {
+        log.error('checkout.js: unmounting the content of payment method "' + slot.name + '" failed', e);
       }
-      return Object.freeze(props);
     }
+
+    function withFlush(R, fn) {
+      depth++;
+      try {
+        if (R && R.flushSync && depth === 1) R.flushSync(fn);
+        else fn();
+      } finally {
+        depth--;
+      }
+    }
+
+    // Renders element (cloned with props) for slot key; mounts when needed.
+    function renderSlot(key, name, express, element, extra) {
+      var R = react();
+      if (!R) {
+        if (!missingReact[name]) {
+          missingReact[name] = true;
+          log.error('checkout.js: payment method "' + name + '" has a React element as ' +
+            (extra && extra.token !== undefined ? 'savedTokenComponent' : 'content') +
+            ' but the page has no React: load wp.element (or React and ReactDOM) before checkout.js renders it');
+        }
+        return;
+      }
+      var props = deps.props.props(name, express, extra);
+      var slot = slots[key];
+      if (slot && slot.element === element && slot.props === props && slot.react === R && (slot.viaOption || isLive(slot.container))) return;
+      try {
+        var output = R.cloneElement(element, props);
+        if (renderOption) {
+          if (slot && !slot.viaOption) unmountSlot(key);
+          slot = slots[key];
+          if (!slot) {
+            slot = slots[key] = { name: name, express: express, viaOption: true };
+            slotCount++;
+          }
+          slot.element = element;
+          slot.props = props;
+          slot.react = R;
+          renderOption(name, output, { express: express, react: true });
+          return;
+        }
+        var container = findContainer(g.document, express ? [EXPRESS_ATTR, CONTENT_ATTR] : [CONTENT_ATTR], name);
+        if (slot && (slot.container !== container || slot.react !== R || slot.element !== element)) {
+          unmountSlot(key);
+          slot = null;
+        }
+        if (!container) {
+          pendingReact = true;
+          watchDom();
+          return;
+        }
+        if (!slot) {
+          slot = slots[key] = { name: name, express: express, container: container, root: R.root(container), react: R };
+          slotCount++;
+        }
+        slot.element = element;
+        slot.props = props;
+        withFlush(R, function () { slot.root.render(output); });
+      } catch (e) {
+        log.error('checkout.js: rendering the content of payment method "' + name + '" failed', e);
+      }
+    }
+
+    function isLive(el) {
+      var doc = g.document;
+      return !!el && !!doc && (typeof doc.contains !== 'function' || doc.contains(el));
+    }
+
+    // ---- function / string / DOM node content (D29, D36) -------------------
 
     function place(el, output) {
       if (output === undefined || output === null || typeof output === 'boolean') return;
@@ -848,13 +1642,29 @@
       el.textContent = String(output);
     }
 
-    function showContent(name, config, express) {
-      var output;
-      try {
-        output = config.content(paymentProps(name, express));
-      } catch (e) {
-        log.error('checkout.js: content(props) of payment method "' + name + '" threw', e);
-        return;
+    // Function content keeps the props object it was called with (D29 calls
+    // it once per activation): each key reads the latest props.
+    function liveProps(name, express, extra) {
+      var first = deps.props.props(name, express, extra);
+      var live = {};
+      Object.keys(first).forEach(function (k) {
+        Object.defineProperty(live, k, {
+          enumerable: true,
+          get: function () { return deps.props.props(name, express, extra)[k]; }
+        });
+      });
+      return Object.freeze(live);
+    }
+
+    function showPlain(name, view, express, extra) {
+      var output = view;
+      if (typeof view === 'function') {
+        try {
+          output = view(liveProps(name, express, extra));
+        } catch (e) {
+          log.error('checkout.js: content(props) of payment method "' + name + '" threw', e);
+          return;
+        }
       }
       try {
         if (renderOption) {
@@ -863,21 +1673,12 @@
         }
         var doc = g.document;
         if (!doc || typeof doc.querySelectorAll !== 'function') return;
-        if (!placeInContainer(doc, name, output)) keepPending(doc, name, output);
+        var el = findContainer(doc, express ? [EXPRESS_ATTR, CONTENT_ATTR] : [CONTENT_ATTR], name);
+        if (el) place(el, output);
+        else keepPending(name, output, express);
       } catch (e) {
         log.error('checkout.js: rendering the content of payment method "' + name + '" failed', e);
       }
-    }
-
-    function placeInContainer(doc, name, output) {
-      var els = doc.querySelectorAll('[data-wc-payment-method-content]');
-      for (var i = 0; i < els.length; i++) {
-        if (els[i].getAttribute('data-wc-payment-method-content') === name) {
-          place(els[i], output);
-          return true;
-        }
-      }
-      return false;
     }
 
     // Output whose container does not exist yet (a page often draws the
@@ -887,52 +1688,114 @@
     // listeners have run, or on a DOM change when MutationObserver exists.
     var pending = Object.create(null);
     var pendingCount = 0;
+    var pendingReact = false;
     var domObserver = null;
 
-    function keepPending(doc, name, output) {
+    function keepPending(name, output, express) {
       if (output === undefined || output === null || typeof output === 'boolean') return;
       if (!(name in pending)) pendingCount++;
-      pending[name] = output;
-      if (!domObserver && typeof g.MutationObserver === 'function' && doc.documentElement) {
+      pending[name] = { output: output, express: express };
+      watchDom();
+    }
+
+    function watchDom() {
+      var doc = g.document;
+      if (!domObserver && doc && typeof g.MutationObserver === 'function' && doc.documentElement) {
         domObserver = new g.MutationObserver(placePending);
         domObserver.observe(doc.documentElement, { childList: true, subtree: true });
       }
     }
 
     function placePending() {
-      if (pendingCount === 0 || renderOption) return;
+      if (renderOption) return;
+      if (pendingReact) {
+        pendingReact = false;
+        syncReact();
+      }
       var doc = g.document;
-      if (!doc || typeof doc.querySelectorAll !== 'function') return;
-      for (var name in pending) {
-        try {
-          if (placeInContainer(doc, name, pending[name])) {
+      if (pendingCount > 0 && doc && typeof doc.querySelectorAll === 'function') {
+        for (var name in pending) {
+          try {
+            var el = findContainer(doc, pending[name].express ? [EXPRESS_ATTR, CONTENT_ATTR] : [CONTENT_ATTR], name);
+            if (el) {
+              place(el, pending[name].output);
+              delete pending[name];
+              pendingCount--;
+            }
+          } catch (e) {
+            log.error('checkout.js: rendering the content of payment method "' + name + '" failed', e);
             delete pending[name];
             pendingCount--;
           }
-        } catch (e) {
-          log.error('checkout.js: rendering the content of payment method "' + name + '" failed', e);
-          delete pending[name];
-          pendingCount--;
         }
       }
-      if (pendingCount === 0 && domObserver) {
+      if (pendingCount === 0 && !pendingReact && domObserver) {
         domObserver.disconnect();
         domObserver = null;
       }
     }
 
-    // Calls content(props) of the active regular method once per activation
-    // and of each express method once per time it becomes available (D29).
-    function sync() {
+    // ---- what to show -------------------------------------------------------
+
+    function isElement(x) { return isReactElement(x, react()); }
+
+    // The view of the active regular method: savedTokenComponent (with token)
+    // while a saved token is the active choice and the method has one.
+    function activeView(p, cfg) {
+      var token = p.getActiveSavedToken;
+      if (typeof token === 'string' && token !== '' && cfg.savedTokenComponent) {
+        return { view: cfg.savedTokenComponent, extra: { token: token } };
+      }
+      return { view: cfg.content, extra: null };
+    }
+
+    function stillAvailable(p, name) {
+      if (p.paymentMethodsInitialized !== true) return true;
+      var available = p.getAvailablePaymentMethods;
+      return !available || typeof available !== 'object' || hasOwn(available, name);
+    }
+
+    // React slots: what should be mounted now; unmounts the rest first.
+    function syncReact() {
+      var p = snapshot(PAYMENT);
+      var want = Object.create(null);
+      var active = p.getActivePaymentMethod;
+      var cfg = typeof active === 'string' && active !== '' ? registry.regular(active) : undefined;
+      if (cfg && stillAvailable(p, active)) {
+        var v = activeView(p, cfg);
+        if (isElement(v.view)) want['r|' + active] = { name: active, express: false, view: v.view, extra: v.extra };
+      }
+      var availableExpress = p.getAvailableExpressPaymentMethods;
+      if (availableExpress && typeof availableExpress === 'object') {
+        Object.keys(availableExpress).forEach(function (name) {
+          var x = registry.express(name);
+          if (x && isElement(x.content)) want['x|' + name] = { name: name, express: true, view: x.content, extra: null };
+        });
+      }
+      Object.keys(slots).forEach(function (key) {
+        if (!want[key]) unmountSlot(key);
+      });
+      Object.keys(want).forEach(function (key) {
+        var w = want[key];
+        renderSlot(key, w.name, w.express, w.view, w.extra);
+      });
+    }
+
+    // Plain views (D29): once per activation / availability.
+    function syncPlain() {
       var p = snapshot(PAYMENT);
       var active = p.getActivePaymentMethod;
       if (active !== lastActive) {
         lastActive = active;
         activeShown = false;
       }
-      if (!activeShown && typeof active === 'string' && active !== '' && registry.regular(active)) {
-        activeShown = true;
-        showContent(active, registry.regular(active), false);
+      var cfg = typeof active === 'string' && active !== '' ? registry.regular(active) : undefined;
+      if (!activeShown && cfg) {
+        var v = activeView(p, cfg);
+        if (!isReactElement(v.view, null) && v.view !== null && v.view !== undefined) {
+          activeShown = true;
+          showPlain(active, v.view, false, v.extra);
+        }
       }
       var available = p.getAvailableExpressPaymentMethods;
       Object.keys(expressShown).forEach(function (name) {
@@ -940,18 +1803,91 @@
       });
       if (available && typeof available === 'object') {
         Object.keys(available).forEach(function (name) {
-          if (!expressShown[name] && registry.express(name)) {
+          var x = registry.express(name);
+          if (!expressShown[name] && x && !isReactElement(x.content, null) && x.content !== null) {
             expressShown[name] = true;
-            showContent(name, registry.express(name), true);
+            showPlain(name, x.content, true, null);
           }
         });
       }
     }
 
+    // After each publication and registration: plain views once per
+    // activation, React content re-rendered with fresh props (skipped when the
+    // props object is the same as the last render's).
+    function sync() {
+      syncPlain();
+      syncReact();
+    }
+
+    // ---- labels -------------------------------------------------------------
+
+    var labelRoots = typeof WeakMap === 'function' ? new WeakMap() : null;
+
+    // renderLabel(name, container): renders the registered label of a regular
+    // method (an express method: its title) into container, with
+    // {components}. Throws a TypeError for an unknown name or a container that
+    // is not a DOM element; a failing render is logged.
+    function renderLabel(name, container) {
+      var cfg = registry.regular(name);
+      var express = !cfg && registry.express(name);
+      if (!cfg && !express) {
+        throw new TypeError('wc.wcCheckoutWasm.renderLabel: argument name names no registered payment method (' + String(name) + ')');
+      }
+      if (!isDomNode(container)) {
+        throw new TypeError('wc.wcCheckoutWasm.renderLabel: argument container must be a DOM element (got ' + typeName(container) + ')');
+      }
+      var label = cfg ? cfg.label : express.title;
+      var components = deps.props.components();
+      try {
+        if (isReactElement(label, react())) {
+          var R = react();
+          if (!R) {
+            log.error('checkout.js: the label of payment method "' + name + '" is a React element but the page has no React: load wp.element (or React and ReactDOM)');
+            return;
+          }
+          var root = labelRoots && labelRoots.get(container);
+          if (!root || root.react !== R) {
+            root = { react: R, root: R.root(container) };
+            if (labelRoots) labelRoots.set(container, root);
+          }
+          withFlush(R, function () { root.root.render(R.cloneElement(label, { components: components })); });
+          return;
+        }
+        var output = typeof label === 'function' ? label({ components: components }) : label;
+        container.textContent = '';
+        place(container, output);
+      } catch (e) {
+        log.error('checkout.js: rendering the label of payment method "' + name + '" failed', e);
+      }
+    }
+
+    // D43: resolves once renders caused by the latest change have committed:
+    // at once when no React content is mounted, else after the page's React
+    // had two macrotasks to run scheduled renders and their effects.
+    function flushRender() {
+      if (slotCount === 0) return Promise.resolve();
+      var R = react();
+      return new Promise(function (resolve) {
+        var setT = typeof g.setTimeout === 'function' ? g.setTimeout : setTimeout;
+        setT(function () {
+          setT(function () {
+            try {
+              if (R && R.flushSync && depth === 0) R.flushSync(function () {});
+            } catch (e) { /* nothing pending */ }
+            resolve();
+          }, 0);
+        }, 0);
+      });
+    }
+
     return {
       sync: sync,
       placePending: placePending,
-      setRenderOption: function (fn) { renderOption = fn || null; }
+      setRenderOption: function (fn) { renderOption = fn || null; },
+      renderLabel: renderLabel,
+      flushRender: flushRender,
+      mounted: function () { return Object.keys(slots); }
     };
   }
 
@@ -983,6 +1919,7 @@
    *   deps.queue      createQueue(...): drained with the module's api
    *   deps.onStart(opts)      called synchronously when an attempt starts
    *   deps.onPublish(changes) host.publish of the current attempt
+   *   deps.flushRender()      host.flushRender: Promise, renders committed (D43)
    *   deps.onLoaded()         after the queue was drained
    * Returns {load(options), ready()}; ready() is the current attempt's Promise.
    */
@@ -1074,7 +2011,7 @@
     function hostConfig(opts, wasmUrl) {
       var config = {};
       Object.keys(opts).forEach(function (k) {
-        if (k !== 'render') config[k] = opts[k];
+        if (k !== 'render' && k !== 'buttonAttributes') config[k] = opts[k]; // JS-only options
       });
       config.wasmUrl = wasmUrl;
       if (config.storeApiUrl === undefined) config.storeApiUrl = DEFAULT_STORE_API_URL;
@@ -1113,7 +2050,10 @@
                 if (arguments.length > 1) log.error(msg, e);
                 else log.error(msg);
               },
-              debug: function (msg) { log.debug(msg); } // only called with the debug option
+              debug: function (msg) { log.debug(msg); }, // only called with the debug option
+              // D43: Go calls it right before taking an event's emit snapshot
+              // and waits for the Promise (renders caused by the change committed).
+              flushRender: function () { return deps.flushRender(); }
             };
             var running;
             try {
@@ -1180,7 +2120,8 @@
   var INSTALLED = '__wcCheckoutJs';
 
   /**
-   * Defines the four namespaces on target.wc (creating target.wc if needed)
+   * Defines the namespaces (wcBlocksData, wcBlocksRegistry,
+   * blocksCheckoutEvents, wcCheckoutWasm, wcSettings) on target.wc (creating target.wc if needed)
    * and returns target.wc. env.scriptUrl is the URL that dist/checkout.wasm
    * and wasm_exec.js are resolved against; default: the src of
    * target.document.currentScript at call time, else target.location.href.
@@ -1209,11 +2150,16 @@
     var queue = createQueue(log);
     var stores = createStores({ log: log, callAsync: queue.callAsync });
     var events = createEvents({ log: log, queue: queue });
+    var settings = createSettings(g);
+    var react = function () { return reactOf(g); };
     var rendering = null; // created below; registrations before that have nothing to show
     var registry = createRegistry({
       queue: queue,
+      log: log,
+      react: react,
       onChange: function () { if (rendering) rendering.sync(); }
     });
+    var loadOptions = {};
 
     function onSubmit() {
       return queue.callAsync(function (api) { return invoke(api, 'submit', []); });
@@ -1222,22 +2168,31 @@
       return queue.callAsync(function (api) { return invoke(api, 'expressAction', [name, action, message]); });
     }
 
+    var props = createProps({
+      snapshot: stores.snapshot,
+      events: events,
+      dispatch: stores.dispatch,
+      settings: wc.wcSettings && typeof wc.wcSettings.getSetting === 'function' ? wc.wcSettings : settings,
+      react: react,
+      onSubmit: onSubmit,
+      expressAction: expressAction,
+      buttonAttributes: function () { return loadOptions.buttonAttributes; }
+    });
     rendering = createRendering({
       g: g,
       log: log,
       snapshot: stores.snapshot,
       registry: registry,
-      events: events,
-      onSubmit: onSubmit,
-      expressAction: expressAction
+      props: props
     });
 
     // Go's publications: swap snapshots and run listeners, then show payment
-    // method content, then place content whose container a listener drew.
+    // method content (React content re-rendered with fresh props), then
+    // place content whose container a listener drew.
     function onPublish(changes) {
       var touched = stores.applyPublish(changes);
       if (!touched) return;
-      if (touched[PAYMENT]) rendering.sync();
+      rendering.sync();
       rendering.placePending();
     }
 
@@ -1248,7 +2203,9 @@
       log: log,
       queue: queue,
       onPublish: onPublish,
+      flushRender: rendering.flushRender,
       onStart: function (opts) {
+        loadOptions = opts;
         rendering.setRenderOption(opts.render || null);
         var data = g.wp && g.wp.data;
         if (!wpRegistered && data) {
@@ -1267,6 +2224,7 @@
         return api && api.version !== undefined ? String(api.version) : '';
       },
       onSubmit: onSubmit,
+      renderLabel: rendering.renderLabel,
       reset: function () { queue.whenReady(function (api) { invoke(api, 'reset', []); }); },
       getTrace: function () { return queue.api() ? invoke(queue.api(), 'getTrace', []) : []; },
       // Diagnostics: {calls, liveFuncs} — JS → Go calls so far and Go functions
@@ -1291,6 +2249,7 @@
     merge(wc, 'wcBlocksRegistry', registry.wcBlocksRegistry);
     merge(wc, 'blocksCheckoutEvents', events.blocksCheckoutEvents);
     merge(wc, 'wcCheckoutWasm', wcCheckoutWasm);
+    merge(wc, 'wcSettings', settings); // D41: only the members a page's own wcSettings lacks
     return wc;
   }
 

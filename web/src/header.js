@@ -12,6 +12,7 @@
  *   wc.wcBlocksRegistry      payment method registration
  *   wc.blocksCheckoutEvents  observer registration and response helpers
  *   wc.wcCheckoutWasm        the module handle: load, ready, onSubmit, ...
+ *   wc.wcSettings            settings the page printed (D41), unless defined
  * Existing wc.* values are kept: a namespace that already exists only gets
  * the members it lacks. Evaluating the script twice installs nothing new.
  *
@@ -21,8 +22,8 @@
  * objects Go publishes through host.publish(changes); before the first
  * publication they read DEFAULT_SNAPSHOTS (part "stores").
  *
- * Parts, in order: util, queue, stores, events, registry, rendering, loader,
- * install. Each defines top-level functions and constants only; its
+ * Parts, in order: util, queue, stores, events, settings, registry, props,
+ * rendering, loader, install. Each defines top-level functions and constants only; its
  * factory (createQueue, createStores, ...) takes its dependencies as
  * arguments, so a part can be loaded and tested alone (web/test/parts.js).
  *

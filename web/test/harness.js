@@ -57,6 +57,7 @@ function createMockGo(g, options) {
     registrations: [], // {id, name, callback, priority, options, active}
     unsubscribed: [], // registration ids, in unsubscribe order
     trace: [],
+    configs: {}, // name -> what registerPaymentMethod / registerExpressPaymentMethod got
     outcome: { attemptId: 'a1', outcome: 'complete', status: 'complete', hasError: false, redirectUrl: '', orderId: 7 },
     snapshots: Object.assign({}, DEFAULT_SNAPSHOTS)
   };
@@ -160,10 +161,18 @@ function createMockGo(g, options) {
     },
     registerPaymentMethod(config) {
       mock.calls.push(['registerPaymentMethod', config.name]);
+      mock.configs[config.name] = config;
       if (config.name === 'go-rejects') return fail(new TypeError('registerPaymentMethod: argument config rejected by Go'));
     },
     registerExpressPaymentMethod(config) {
       mock.calls.push(['registerExpressPaymentMethod', config.name]);
+      mock.configs[config.name] = config;
+    },
+    deregisterPaymentMethod(name, express) {
+      mock.calls.push(['deregisterPaymentMethod', name, express]);
+    },
+    recheckAvailability() {
+      mock.calls.push(['recheckAvailability']);
     },
     submit() {
       mock.calls.push(['submit']);

@@ -136,7 +136,7 @@ test('js-api Loading: streaming that still fails on the MIME type is retried wit
 test('js-api Loading: HTTP 404 rejects with an Error naming the URL and status; the queue is kept for a retry', async () => {
   const env = serverEnv();
   const wasmUrl = server.base + '/missing/checkout.wasm';
-  env.wc.wcBlocksRegistry.registerPaymentMethod({ name: 'cod', content: () => '', canMakePayment: true });
+  env.wc.wcBlocksRegistry.registerPaymentMethod({ name: 'cod', label: 'COD', ariaLabel: 'COD', content: () => '', edit: null, canMakePayment: true });
   const submitted = env.wc.wcCheckoutWasm.onSubmit();
   const first = env.wc.wcCheckoutWasm.load({ wasmUrl });
   assert.equal(env.wc.wcCheckoutWasm.ready, first, 'ready is the Promise load returned');

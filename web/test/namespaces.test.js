@@ -25,7 +25,7 @@ test('js-api Files: evaluated as a classic script, all four namespaces exist syn
     assert.equal(typeof wc[ns], 'object', ns);
   }
   // Usable at once, before load(): registration and observers are queued.
-  wc.wcBlocksRegistry.registerPaymentMethod({ name: 'cod', content: () => 'Pay on delivery', canMakePayment: true });
+  wc.wcBlocksRegistry.registerPaymentMethod({ name: 'cod', label: 'COD', ariaLabel: 'COD', content: () => 'Pay on delivery', edit: null, canMakePayment: true });
   const unsubscribe = wc.blocksCheckoutEvents.eventRegistration.onPaymentSetup(() => undefined);
   assert.equal(typeof unsubscribe, 'function');
   assert.deepEqual(Object.keys(wc.wcBlocksRegistry.getPaymentMethods()), ['cod']);

@@ -122,35 +122,85 @@ test('part events: registrations queue until ready and unsubscribe drops a queue
   assert.equal(events.blocksCheckoutEvents.isSuccessResponse(vm.runInContext("({ type: 'success' })", ctx)), true);
 });
 
-test('part registry: validates, stores, forwards to the module and reports each change', () => {
-  const { createQueue, createRegistry } = loadParts(['util', 'queue', 'registry']);
-  const queue = createQueue(recordingLog());
+test('part registry: checks, stores an instance, forwards {name, paymentMethodId, supports, canMakePayment}, reports each change', () => {
+  const { createQueue, createRegistry } = loadParts(['util', 'queue', 'stores', 'registry']);
+  const log = recordingLog();
+  const queue = createQueue(log);
   let changes = 0;
-  const registry = createRegistry({ queue, onChange: () => { changes++; } });
-  const cod = { name: 'cod', content: () => 'x', canMakePayment: true };
+  const registry = createRegistry({ queue, log, react: () => null, onChange: () => { changes++; } });
+  const cod = { name: 'cod', label: 'COD', ariaLabel: 'COD', content: () => 'x', edit: null, canMakePayment: () => true };
   registry.wcBlocksRegistry.registerPaymentMethod(cod);
   assert.throws(() => registry.wcBlocksRegistry.registerPaymentMethod({ name: '' }), isTypeError);
-  assert.equal(registry.regular('cod'), cod);
+  assert.equal(registry.regular('cod').content, cod.content);
+  assert.equal(registry.regular('cod') instanceof registry.classes.PaymentMethodConfig, true);
   assert.equal(registry.express('cod'), undefined);
   assert.equal(changes, 1);
   const sent = [];
-  queue.drain({ registerPaymentMethod: (c) => sent.push(c.name) });
-  assert.deepEqual(sent, ['cod']);
+  queue.drain({ registerPaymentMethod: (c) => sent.push(plain(c)) });
+  assert.deepEqual(sent, [{ name: 'cod', paymentMethodId: 'cod', supports: { features: ['products'], showSavedCards: false, showSaveOption: false } }]);
 });
 
-test('part rendering: D29 content(props) runs once per activation, through the render option', () => {
-  const { createRendering, DEFAULT_SNAPSHOTS } = loadParts(['util', 'stores', 'rendering']);
+test('part settings: D41 getSetting reads the printed wcSettings, <id>_data falls back to paymentMethodData', () => {
+  const { createSettings } = loadParts(['util', 'settings']);
+  const g = {};
+  const s = createSettings(g);
+  assert.equal(s.getSetting('siteTitle'), '', 'WooCommerce default before the page printed anything');
+  assert.equal(s.getSetting('nothing'), false, 'fallback defaults to false');
+  g.wcSettings = { siteTitle: 'Shop', currency: { code: 'EUR' }, paymentMethodData: { cod: { title: 'Cash' } }, bacs_data: { title: 'Bank' } };
+  assert.equal(s.getSetting('siteTitle'), 'Shop', 're-read when the page prints it later');
+  assert.deepEqual(plain(s.getSetting('cod_data', {})), { title: 'Cash' });
+  assert.deepEqual(plain(s.getSetting('bacs_data', {})), { title: 'Bank' }, 'a top-level <id>_data wins');
+  assert.deepEqual(plain(s.getSetting('cheque_data', { none: true })), { none: true });
+  assert.equal(s.getSetting('siteTitle', '', (v) => v.toUpperCase()), 'SHOP', 'filter(value, fallback)');
+  assert.equal(s.allSettings.currency.code, 'EUR');
+  assert.equal(s.allSettings.currency.symbol, '$', 'currency merged key by key with the defaults');
+  assert.equal(s.getSettingWithCoercion('siteTitle', 'x', (v) => typeof v === 'number'), 'x');
+  assert.equal(s.getSettingWithCoercion('siteTitle', 'x', (v) => typeof v === 'string'), 'Shop');
+  assert.deepEqual(plain(s.getPaymentMethodData('cod')), { title: 'Cash' });
+  assert.equal(s.getPaymentMethodData('cheque'), null);
+  assert.equal(s.getSetting('toString', 'fb'), 'fb', 'inherited names are not settings');
+});
+
+test('part props: D38 props are stable while nothing they hold changes and fresh when a snapshot changes', () => {
+  const ctx = loadParts(['util', 'stores', 'events', 'settings', 'props']);
+  let cart = Object.assign({}, ctx.DEFAULT_SNAPSHOTS['wc/store/cart'], {
+    getCartTotals: { total_price: '1234', total_items: '1000', total_items_tax: '0', total_fees: '0', total_fees_tax: '0', total_discount: '0', total_discount_tax: '0', total_tax: '234', total_shipping: '0', total_shipping_tax: '0', currency_code: 'EUR', currency_symbol: '€', currency_minor_unit: 2, currency_prefix: '€', currency_suffix: '', currency_decimal_separator: ',', currency_thousand_separator: '.' }
+  });
+  const snapshot = (key) => (key === 'wc/store/cart' ? cart : ctx.DEFAULT_SNAPSHOTS[key]);
+  const props = ctx.createProps({
+    snapshot, events: { eventRegistration: {}, emitResponse: {} }, dispatch: () => ({}),
+    settings: ctx.createSettings({}), react: () => null, onSubmit: () => {}, expressAction: () => {}, buttonAttributes: () => undefined
+  });
+  const a = props.props('cod', false);
+  assert.equal(props.props('cod', false), a, 'same object while nothing changed');
+  assert.deepEqual(plain(a.billing.cartTotal), { label: 'Total', value: 1234 });
+  assert.equal(a.billing.currency.code, 'EUR');
+  assert.equal(a.billing.currency.minorUnit, 2);
+  assert.deepEqual(plain(a.billing.cartTotalItems.map((i) => i.label)), ['Subtotal:', 'Fees:', 'Discount:', 'Taxes:']);
+  cart = Object.assign({}, cart, { getCustomerData: { billingAddress: { email: 'x@y.z' }, shippingAddress: {} } });
+  const b = props.props('cod', false);
+  assert.notEqual(b, a);
+  assert.equal(b.billing.billingData.email, 'x@y.z');
+  assert.equal(b.checkoutStatus, a.checkoutStatus, 'parts that did not change keep their identity');
+  const x = props.props('gpay', true);
+  assert.deepEqual(plain(x.buttonAttributes), { height: 48, borderRadius: 4 });
+  assert.equal(typeof x.onClick, 'function');
+});
+
+test('part rendering: D29 function content runs once per activation, through the render option', () => {
+  const ctx = loadParts(['util', 'stores', 'events', 'settings', 'registry', 'props', 'rendering']);
   const log = recordingLog();
-  let payment = DEFAULT_SNAPSHOTS['wc/store/payment'];
-  const snapshot = (key) => (key === 'wc/store/payment' ? payment : DEFAULT_SNAPSHOTS[key]);
+  let payment = ctx.DEFAULT_SNAPSHOTS['wc/store/payment'];
+  const snapshot = (key) => (key === 'wc/store/payment' ? payment : ctx.DEFAULT_SNAPSHOTS[key]);
   const calls = [];
   const methods = { cod: { content: (props) => { calls.push(props.activePaymentMethod); return 'cod!'; } } };
-  const rendering = createRendering({
-    g: {}, log, snapshot,
-    registry: { regular: (n) => methods[n], express: () => undefined },
-    events: { eventRegistration: {}, emitResponse: {} },
-    onSubmit: () => Promise.resolve(),
-    expressAction: () => Promise.resolve()
+  const props = ctx.createProps({
+    snapshot, events: { eventRegistration: {}, emitResponse: {} }, dispatch: () => ({}),
+    settings: ctx.createSettings({}), react: () => null, onSubmit: () => {}, expressAction: () => {}, buttonAttributes: () => undefined
+  });
+  const rendering = ctx.createRendering({
+    g: {}, log, snapshot, props,
+    registry: { regular: (n) => methods[n], express: () => undefined }
   });
   const rendered = [];
   rendering.setRenderOption((name, output, o) => rendered.push([name, output, o.express]));
@@ -160,6 +210,7 @@ test('part rendering: D29 content(props) runs once per activation, through the r
   rendering.sync();
   assert.deepEqual(calls, ['cod']);
   assert.deepEqual(rendered, [['cod', 'cod!', false]]);
+  assert.deepEqual(log.errors, []);
 });
 
 test('part loader: load() fails with a clear Error when fetch is missing, and can be retried', async () => {

@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness.js');
 
-const method = (name) => ({ name, content: () => name, canMakePayment: () => true });
+const method = (name) => ({ name, label: name, ariaLabel: name, content: () => name, edit: null, canMakePayment: () => true });
 
 test('contracts.md queue: calls of every kind made before ready are replayed in call order', async () => {
   const env = h.createEnv({ mock: { manualReady: true } });

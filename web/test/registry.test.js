@@ -8,58 +8,156 @@ const h = require('./harness.js');
 
 const PAYMENT = 'wc/store/payment';
 
+// A complete config (payment-methods.md: name, label, ariaLabel, content,
+// edit and canMakePayment are required) with function content (D36).
 function config(name, content, extra) {
-  return Object.assign({ name, content: content || (() => name), canMakePayment: () => true }, extra);
+  return Object.assign({ name, label: name, ariaLabel: name, content: content || (() => name), edit: null, canMakePayment: () => true }, extra);
 }
 
-test('D34, js-api: a config without name, content or canMakePayment throws a TypeError naming the field', () => {
+test('payment-methods.md registration checks: WooCommerce\'s errors and messages, nothing stored or queued', () => {
   const { wc, mock } = h.createEnv();
   const r = wc.wcBlocksRegistry;
-  const ok = { name: 'x', content: () => '', canMakePayment: true };
+  const ok = config('x');
+  const missing = 'The payment method configuration object is missing the following properties:';
   const table = [
-    [undefined, 'config'],
-    [null, 'config'],
-    ['bacs', 'config'],
-    [{ content: ok.content, canMakePayment: true }, '"name"'],
-    [Object.assign({}, ok, { name: '' }), '"name"'],
-    [Object.assign({}, ok, { name: 7 }), '"name"'],
-    [{ name: 'x', canMakePayment: true }, '"content"'],
-    [Object.assign({}, ok, { content: '<p>hi</p>' }), '"content"'],
-    [{ name: 'x', content: ok.content }, '"canMakePayment"'],
-    [Object.assign({}, ok, { canMakePayment: 'yes' }), '"canMakePayment"'],
-    [Object.assign({}, ok, { canMakePayment: null }), '"canMakePayment"']
+    [{ content: ok.content, canMakePayment: ok.canMakePayment }, TypeError, missing + 'name, label, ariaLabel, edit'],
+    [{ name: 'x', label: 'x', ariaLabel: 'x', edit: null, canMakePayment: ok.canMakePayment }, TypeError, missing + 'content'],
+    [Object.assign({}, ok, { name: 7 }), Error, 'The name property for the payment method must be a string'],
+    [Object.assign({}, ok, { icons: 'visa' }), Error, 'The icons property for the payment method must be an array or null.'],
+    [Object.assign({}, ok, { paymentMethodId: 3 }), Error, 'The paymentMethodId property for the payment method must be a string or undefined (in which case it will be the value of the name property).'],
+    [Object.assign({}, ok, { placeOrderButtonLabel: 3 }), TypeError, 'The placeOrderButtonLabel property for the payment method must be a string'],
+    [Object.assign({}, ok, { placeOrderButton: 'Pay' }), TypeError, 'The placeOrderButton property for the payment method must be a React component (function)'],
+    [Object.assign({}, ok, { label: 3 }), TypeError, 'The label property for the payment method must be a React element, a string, or null.'],
+    [Object.assign({}, ok, { content: {} }), TypeError, 'The content property for the payment method must be a React element or null.'],
+    [Object.assign({}, ok, { edit: 4 }), TypeError, 'The edit property for the payment method must be a React element or null.'],
+    [Object.assign({}, ok, { savedTokenComponent: 4 }), TypeError, 'The savedTokenComponent property for the payment method must be a React element or null.'],
+    [Object.assign({}, ok, { ariaLabel: null }), TypeError, 'The ariaLabel property for the payment method must be a string'],
+    [Object.assign({}, ok, { canMakePayment: 'yes' }), TypeError, 'The canMakePayment property for the payment method must be a function.'],
+    [Object.assign({}, ok, { supports: { showSavedCards: 'yes' } }), TypeError, 'If the payment method includes the `supports.showSavedCards` property, it must be a boolean'],
+    [Object.assign({}, ok, { supports: { showSaveOption: 1 } }), TypeError, 'If the payment method includes the `supports.showSaveOption` property, it must be a boolean'],
+    [Object.assign({}, ok, { supports: { features: 'products' } }), Error, 'The features property for the payment method must be an array or undefined.']
   ];
-  for (const fn of ['registerPaymentMethod', 'registerExpressPaymentMethod']) {
-    for (const [bad, field] of table) {
-      assert.throws(() => r[fn](bad), (e) => e instanceof TypeError && e.message.includes('wc.wcBlocksRegistry.' + fn) &&
-        e.message.includes(field), fn + ' ' + field);
-    }
+  for (const [bad, type, message] of table) {
+    assert.throws(() => r.registerPaymentMethod(bad), (e) => e instanceof type && e.message.startsWith(message), message);
+  }
+  const expressTable = [
+    [{ name: 'x', canMakePayment: ok.canMakePayment }, TypeError, missing + 'content, edit'],
+    [{ name: 3, content: null, edit: null, canMakePayment: ok.canMakePayment }, TypeError, 'The name property for the express payment method must be a string'],
+    [{ name: 'x', content: null, edit: null, canMakePayment: 'no' }, TypeError, 'The canMakePayment property for the express payment method must be a function.'],
+    [{ name: 'x', content: 5, edit: null, canMakePayment: ok.canMakePayment }, TypeError, 'The content property for the payment method must be a React element or null.']
+  ];
+  for (const [bad, type, message] of expressTable) {
+    assert.throws(() => r.registerExpressPaymentMethod(bad), (e) => e instanceof type && e.message.startsWith(message), message);
   }
   assert.deepEqual(r.getPaymentMethods(), {}, 'nothing stored after a rejected config');
   assert.deepEqual(r.getExpressPaymentMethods(), {});
-  r.registerPaymentMethod(Object.assign({}, ok, { canMakePayment: false }));
+  r.registerPaymentMethod(Object.assign({}, ok, { canMakePayment: false })); // D34: a boolean is accepted
   r.registerExpressPaymentMethod(Object.assign({}, ok, { canMakePayment: () => Promise.resolve(true) }));
   assert.deepEqual(mock.calls, [], 'queued, not forwarded, before ready');
 });
 
-test('D28: getPaymentMethods / getExpressPaymentMethods return objects keyed by name holding the registered configs', () => {
+test('D36: content, edit, label and savedTokenComponent may be a React element, a function, a string, a DOM node or null', () => {
+  const { wc } = h.createEnv();
+  const element = { $$typeof: Symbol.for('react.element'), type: 'div', props: {}, key: null, ref: null };
+  const node = { nodeType: 1, nodeName: 'DIV' };
+  const views = [element, () => 'x', 'text', node, null];
+  views.forEach((v, i) => {
+    wc.wcBlocksRegistry.registerPaymentMethod(config('m' + i, v, { label: v, edit: v, savedTokenComponent: v }));
+  });
+  assert.equal(Object.keys(wc.wcBlocksRegistry.getPaymentMethods()).length, views.length);
+  wc.wcBlocksRegistry.registerExpressPaymentMethod({ name: 'x', content: element, edit: element, canMakePayment: () => true });
+  assert.equal(wc.wcBlocksRegistry.getExpressPaymentMethods().x.content, element);
+});
+
+test('D28, payment-methods.md defaults: getPaymentMethods returns config instances keyed by name, with WooCommerce\'s defaults', () => {
   const { wc } = h.createEnv();
   const r = wc.wcBlocksRegistry;
   const cod = config('cod');
-  const bacs = config('bacs');
-  const gpay = config('gpay');
   r.registerPaymentMethod(cod);
-  r.registerPaymentMethod(bacs);
-  r.registerExpressPaymentMethod(gpay);
+  r.registerPaymentMethod(config('bacs', null, { paymentMethodId: 'wc-bacs', icons: ['visa'], supports: { features: ['products', 'subscriptions'], showSaveOption: true, savePaymentInfo: true } }));
+  r.registerExpressPaymentMethod({ name: 'g_pay-x', content: null, edit: null, canMakePayment: () => true, description: 'd'.repeat(140) });
   const methods = r.getPaymentMethods();
   assert.deepEqual(Object.keys(methods), ['cod', 'bacs']);
-  assert.equal(methods.cod, cod, 'the registered config object itself');
-  assert.deepEqual(r.getExpressPaymentMethods(), { gpay });
+  const c = methods.cod;
+  assert.notEqual(c, cod, 'an instance, not the given object');
+  assert.equal(c.name, 'cod');
+  assert.equal(c.content, cod.content);
+  assert.equal(c.paymentMethodId, 'cod', 'paymentMethodId defaults to name');
+  assert.deepEqual(c.supports, { showSavedCards: false, showSaveOption: false, features: ['products'] });
+  assert.equal(c.icons, null);
+  assert.equal(c.canMakePaymentFromConfig, cod.canMakePayment);
+  assert.equal(typeof c.canMakePayment, 'function');
+  assert.equal(c.canMakePayment({}), true);
+  const b = methods.bacs;
+  assert.equal(b.paymentMethodId, 'wc-bacs');
+  assert.deepEqual(b.supports, { showSavedCards: true, showSaveOption: true, features: ['products', 'subscriptions'] });
+  assert.deepEqual(b.icons, ['visa']);
+  const x = r.getExpressPaymentMethods()['g_pay-x'];
+  assert.equal(x.title, 'g pay x', 'title defaults to the name with _ and - as spaces');
+  assert.equal(x.description, 'd'.repeat(130) + '...');
+  assert.deepEqual(x.supports, { features: ['products'], style: [] });
   delete methods.cod;
-  assert.equal(r.getPaymentMethods().cod, cod, 'the returned object is a copy of the registry');
-  const cod2 = config('cod');
-  r.registerPaymentMethod(cod2);
-  assert.equal(r.getPaymentMethods().cod, cod2, 'registering a name again replaces it');
+  assert.ok(r.getPaymentMethods().cod, 'the returned object is a copy of the registry');
+  r.registerPaymentMethod(config('cod', () => 'again'));
+  assert.equal(r.getPaymentMethods().cod.content(), 'again', 'registering a name again replaces it');
+});
+
+test('payment-methods.md legacy form: register(Config => new Config(options)) stores the instance and warns once', () => {
+  const env = h.createEnv();
+  const r = env.wc.wcBlocksRegistry;
+  r.registerPaymentMethod((Config) => new Config(config('old')));
+  r.registerPaymentMethod((Config) => new Config(config('old2')));
+  r.registerExpressPaymentMethod((Config) => new Config({ name: 'oldx', content: null, edit: null, canMakePayment: () => true }));
+  r.registerPaymentMethod(() => ({ name: 'not-an-instance' }));
+  assert.deepEqual(Object.keys(r.getPaymentMethods()), ['old', 'old2']);
+  assert.deepEqual(Object.keys(r.getExpressPaymentMethods()), ['oldx']);
+  assert.equal(env.console.warns.filter((w) => /Passing a callback to registerPaymentMethod\(\) is deprecated/.test(w)).length, 1);
+  assert.equal(env.console.warns.filter((w) => /registerExpressPaymentMethod\(\) is deprecated/.test(w)).length, 1);
+  assert.throws(() => r.registerPaymentMethod((Config) => new Config({ name: 'bad' })), TypeError);
+});
+
+test('payment-methods.md extension callbacks: AND-ed into canMakePayment; a throw is logged and makes the method unavailable', async () => {
+  const env = h.createEnv();
+  const r = env.wc.wcBlocksRegistry;
+  r.registerPaymentMethod(config('cod'));
+  r.registerPaymentMethod(config('bacs', null, { canMakePayment: () => Promise.resolve(true) }));
+  r.registerPaymentMethod(config('cheque', null, { canMakePayment: () => ({ error: { message: 'no' } }) }));
+  const seen = [];
+  r.registerPaymentMethodExtensionCallbacks('ext-a', {
+    cod: (arg) => { seen.push(arg.cartTotals); return arg.cartTotals.total_price === '100'; },
+    bacs: () => { throw new Error('ext failed'); },
+    cheque: () => true,
+    nope: 'not a function'
+  });
+  assert.match(env.console.errors[0][0], /The callback for the nope payment method in the ext-a namespace was not a function/);
+  r.registerPaymentMethodExtensionCallbacks('ext-a', { cod: () => false });
+  assert.match(env.console.errors[1][0], /must be unique. Callbacks have already been registered for the ext-a namespace/);
+  const m = r.getPaymentMethods();
+  assert.equal(m.cod.canMakePayment({ cartTotals: { total_price: '100' } }), true);
+  assert.equal(m.cod.canMakePayment({ cartTotals: { total_price: '5' } }), false);
+  assert.equal(await m.bacs.canMakePayment({}), false);
+  assert.match(String(env.console.errors[2][0]), /Error when executing callback for bacs in ext-a/);
+  assert.deepEqual(m.cheque.canMakePayment({}), { error: { message: 'no' } }, 'a refusal is passed on unchanged');
+  assert.equal(seen.length, 2);
+  await env.wc.wcCheckoutWasm.load({ render: () => {} });
+  const forwarded = env.mock.configs.cod;
+  assert.deepEqual(Object.keys(forwarded).sort(), ['canMakePayment', 'name', 'paymentMethodId', 'supports']);
+  assert.equal(forwarded.canMakePayment({ cartTotals: { total_price: '5' } }), false, 'the module gets the combined check');
+});
+
+test('payment-methods.md __experimentalDeRegister…: removes the method here and asks the module to drop it', async () => {
+  const env = await h.loadedEnv({}, { render: () => {} });
+  const r = env.wc.wcBlocksRegistry;
+  r.registerPaymentMethod(config('cod'));
+  r.registerExpressPaymentMethod(config('gpay'));
+  r.__experimentalDeRegisterPaymentMethod('cod');
+  r.__experimentalDeRegisterExpressPaymentMethod('gpay');
+  r.__experimentalDeRegisterPaymentMethod('never-registered');
+  assert.deepEqual(r.getPaymentMethods(), {});
+  assert.deepEqual(r.getExpressPaymentMethods(), {});
+  assert.deepEqual(env.mock.calls.filter((c) => c[0] === 'deregisterPaymentMethod'), [
+    ['deregisterPaymentMethod', 'cod', false], ['deregisterPaymentMethod', 'gpay', true]
+  ]);
 });
 
 test('contracts.md protocol: after ready, registration forwards the config to Go; a Go TypeError propagates and nothing is stored', async () => {
@@ -70,6 +168,8 @@ test('contracts.md protocol: after ready, registration forwards the config to Go
   assert.deepEqual(mock.calls, [['registerPaymentMethod', 'cod'], ['registerExpressPaymentMethod', 'gpay']]);
   assert.throws(() => wc.wcBlocksRegistry.registerPaymentMethod(config('go-rejects')), TypeError);
   assert.deepEqual(Object.keys(wc.wcBlocksRegistry.getPaymentMethods()), ['cod']);
+  assert.equal(typeof mock.configs.cod.canMakePayment, 'function');
+  assert.equal('content' in mock.configs.cod, false, 'views stay in JS');
 });
 
 test('D29: a regular method\'s content(props) runs each time it becomes the active method', async () => {
@@ -192,6 +292,7 @@ function fakeDom(names) {
   });
   const document = {
     querySelectorAll(selector) {
+      if (selector === '[data-wc-express-payment-method]') return [];
       assert.equal(selector, '[data-wc-payment-method-content]');
       return elements;
     }
@@ -246,6 +347,7 @@ test('default rendering: output whose container does not exist yet is kept and p
   const elements = [];
   const document = {
     querySelectorAll(selector) {
+      if (selector === '[data-wc-express-payment-method]') return [];
       assert.equal(selector, '[data-wc-payment-method-content]');
       return elements;
     }

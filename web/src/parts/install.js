@@ -5,7 +5,8 @@
 var INSTALLED = '__wcCheckoutJs';
 
 /**
- * Defines the four namespaces on target.wc (creating target.wc if needed)
+ * Defines the namespaces (wcBlocksData, wcBlocksRegistry,
+ * blocksCheckoutEvents, wcCheckoutWasm, wcSettings) on target.wc (creating target.wc if needed)
  * and returns target.wc. env.scriptUrl is the URL that dist/checkout.wasm
  * and wasm_exec.js are resolved against; default: the src of
  * target.document.currentScript at call time, else target.location.href.
@@ -34,11 +35,16 @@ function install(target, env) {
   var queue = createQueue(log);
   var stores = createStores({ log: log, callAsync: queue.callAsync });
   var events = createEvents({ log: log, queue: queue });
+  var settings = createSettings(g);
+  var react = function () { return reactOf(g); };
   var rendering = null; // created below; registrations before that have nothing to show
   var registry = createRegistry({
     queue: queue,
+    log: log,
+    react: react,
     onChange: function () { if (rendering) rendering.sync(); }
   });
+  var loadOptions = {};
 
   function onSubmit() {
     return queue.callAsync(function (api) { return invoke(api, 'submit', []); });
@@ -47,22 +53,31 @@ function install(target, env) {
     return queue.callAsync(function (api) { return invoke(api, 'expressAction', [name, action, message]); });
   }
 
+  var props = createProps({
+    snapshot: stores.snapshot,
+    events: events,
+    dispatch: stores.dispatch,
+    settings: wc.wcSettings && typeof wc.wcSettings.getSetting === 'function' ? wc.wcSettings : settings,
+    react: react,
+    onSubmit: onSubmit,
+    expressAction: expressAction,
+    buttonAttributes: function () { return loadOptions.buttonAttributes; }
+  });
   rendering = createRendering({
     g: g,
     log: log,
     snapshot: stores.snapshot,
     registry: registry,
-    events: events,
-    onSubmit: onSubmit,
-    expressAction: expressAction
+    props: props
   });
 
   // Go's publications: swap snapshots and run listeners, then show payment
-  // method content, then place content whose container a listener drew.
+  // method content (React content re-rendered with fresh props), then
+  // place content whose container a listener drew.
   function onPublish(changes) {
     var touched = stores.applyPublish(changes);
     if (!touched) return;
-    if (touched[PAYMENT]) rendering.sync();
+    rendering.sync();
     rendering.placePending();
   }
 
@@ -73,7 +88,9 @@ function install(target, env) {
     log: log,
     queue: queue,
     onPublish: onPublish,
+    flushRender: rendering.flushRender,
     onStart: function (opts) {
+      loadOptions = opts;
       rendering.setRenderOption(opts.render || null);
       var data = g.wp && g.wp.data;
       if (!wpRegistered && data) {
@@ -92,6 +109,7 @@ function install(target, env) {
       return api && api.version !== undefined ? String(api.version) : '';
     },
     onSubmit: onSubmit,
+    renderLabel: rendering.renderLabel,
     reset: function () { queue.whenReady(function (api) { invoke(api, 'reset', []); }); },
     getTrace: function () { return queue.api() ? invoke(queue.api(), 'getTrace', []) : []; },
     // Diagnostics: {calls, liveFuncs} — JS → Go calls so far and Go functions
@@ -116,5 +134,6 @@ function install(target, env) {
   merge(wc, 'wcBlocksRegistry', registry.wcBlocksRegistry);
   merge(wc, 'blocksCheckoutEvents', events.blocksCheckoutEvents);
   merge(wc, 'wcCheckoutWasm', wcCheckoutWasm);
+  merge(wc, 'wcSettings', settings); // D41: only the members a page's own wcSettings lacks
   return wc;
 }

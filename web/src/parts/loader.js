@@ -24,6 +24,7 @@ function resolveUrl(rel, base) {
  *   deps.queue      createQueue(...): drained with the module's api
  *   deps.onStart(opts)      called synchronously when an attempt starts
  *   deps.onPublish(changes) host.publish of the current attempt
+ *   deps.flushRender()      host.flushRender: Promise, renders committed (D43)
  *   deps.onLoaded()         after the queue was drained
  * Returns {load(options), ready()}; ready() is the current attempt's Promise.
  */
@@ -115,7 +116,7 @@ function createLoader(deps) {
   function hostConfig(opts, wasmUrl) {
     var config = {};
     Object.keys(opts).forEach(function (k) {
-      if (k !== 'render') config[k] = opts[k];
+      if (k !== 'render' && k !== 'buttonAttributes') config[k] = opts[k]; // JS-only options
     });
     config.wasmUrl = wasmUrl;
     if (config.storeApiUrl === undefined) config.storeApiUrl = DEFAULT_STORE_API_URL;
@@ -154,7 +155,10 @@ function createLoader(deps) {
               if (arguments.length > 1) log.error(msg, e);
               else log.error(msg);
             },
-            debug: function (msg) { log.debug(msg); } // only called with the debug option
+            debug: function (msg) { log.debug(msg); }, // only called with the debug option
+            // D43: Go calls it right before taking an event's emit snapshot
+            // and waits for the Promise (renders caused by the change committed).
+            flushRender: function () { return deps.flushRender(); }
           };
           var running;
           try {
