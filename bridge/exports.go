@@ -35,7 +35,7 @@ func (b *Bridge) export(api jsv.Value, name string, fn syncExport) error {
 		b.calls.Add(1)
 		defer func() {
 			if r := recover(); r != nil {
-				ret = b.envelope(errors.New("checkout: " + name + " failed: " + panicToError(r).Error()))
+				ret = b.envelope(errors.New("checkout: " + name + " failed: " + observer.Recovered("", r).Error()))
 			}
 		}()
 		v, err := fn(args)
@@ -79,17 +79,6 @@ func errorValue(err error) jsv.Value {
 		return jsv.Undefined()
 	}
 	return v
-}
-
-type panicError struct{ msg string }
-
-func (p panicError) Error() string { return p.msg }
-
-func panicToError(r any) error {
-	if err, ok := r.(error); ok {
-		return err
-	}
-	return panicError{value.String(r)}
 }
 
 func (b *Bridge) buildAPI() (jsv.Value, error) {

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/wcblocks/checkoutwasm/bridge/jsv"
+	"github.com/wcblocks/checkoutwasm/core/observer"
 )
 
 // liveFuncs counts js.Funcs created through newFunc and not yet released.
@@ -176,7 +177,7 @@ func newPromise(run func() (any, error), settle func(any) jsv.Value) jsv.Value {
 		func() {
 			defer func() {
 				if r := recover(); r != nil {
-					rerr = panicToError(r)
+					rerr = observer.Recovered("", r)
 				}
 			}()
 			v, rerr = run()

@@ -153,7 +153,7 @@ func (e *Engine) run(a *Attempt) {
 	state := stateStart
 	defer func() {
 		if p := recover(); p != nil {
-			e.logError("checkout: attempt "+a.ID+" failed inside the engine", panicError(p))
+			e.logError("checkout: attempt "+a.ID+" failed inside the engine", observer.Recovered("engine", p))
 			r.settle(OutcomeError)
 		}
 	}()
@@ -215,7 +215,7 @@ func (r *runner) settle(outcome string) {
 	o := Outcome{AttemptID: a.ID, Outcome: outcome, Status: s.Checkout.Status, HasError: s.Checkout.HasError,
 		RedirectURL: s.Checkout.RedirectURL, OrderID: s.Checkout.OrderID}
 	a.cancel()
-	e.traces.Add(trace.Record{Time: e.cfg.Now(), AttemptID: a.ID, Kind: "status", Event: string(observer.AttemptSettled),
+	e.traces.Add(trace.Record{Time: e.cfg.Now(), AttemptID: a.ID, Kind: trace.KindStatus, Event: string(observer.AttemptSettled),
 		Result: outcome, Status: s.Checkout.Status, PaymentStatus: s.Payment.Status, Message: "attempt settled: " + outcome})
 	e.debug("checkout: attempt " + a.ID + " settled: " + outcome)
 	e.emitter.Emit(observer.WithAttempt(context.Background(), a.ID), observer.AttemptSettled, o.Object())

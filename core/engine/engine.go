@@ -322,7 +322,7 @@ func (e *Engine) deliver() {
 func (e *Engine) callListener(fn func(Change), c Change) {
 	defer func() {
 		if r := recover(); r != nil {
-			e.logError("checkout: a state listener panicked", panicError(r))
+			e.logError("checkout: a state listener panicked", observer.Recovered("listener", r))
 		}
 	}()
 	fn(c)
@@ -362,7 +362,7 @@ func (e *Engine) traceStatus(attemptID string, old, next store.Snapshot) {
 	e.traces.Add(trace.Record{
 		Time:          e.cfg.Now(),
 		AttemptID:     attemptID,
-		Kind:          "status",
+		Kind:          trace.KindStatus,
 		Result:        next.Checkout.Status,
 		Status:        next.Checkout.Status,
 		PaymentStatus: next.Payment.Status,
@@ -402,17 +402,6 @@ func (e *Engine) waitChange() <-chan struct{} {
 func createNotice(s *store.Snapshot, n storeapi.NoticeSpec) {
 	d := n.IsDismissible
 	s.Notices = s.Notices.CreateNotice(n.Status, n.Content, store.NoticeOptions{ID: n.ID, Context: n.Context, IsDismissible: &d})
-}
-
-type panicErr struct{ msg string }
-
-func (p panicErr) Error() string { return p.msg }
-
-func panicError(r any) error {
-	if err, ok := r.(error); ok {
-		return err
-	}
-	return panicErr{"panic: " + value.String(r)}
 }
 
 // backgroundCtx is the context for emissions outside an attempt (shipping events, settled).

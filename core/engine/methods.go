@@ -243,7 +243,7 @@ func (e *Engine) checkCanPay(ctx context.Context, express bool) *value.Object {
 func callCanPay(ctx context.Context, m PaymentMethod, arg any) (ok bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = panicError(r)
+			err = observer.Recovered("canMakePayment", r)
 		}
 	}()
 	res, err := m.CanMakePayment(ctx, arg)

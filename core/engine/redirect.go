@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/wcblocks/checkoutwasm/core/observer"
@@ -158,7 +159,7 @@ func (e *Engine) navigate(attemptID, raw string) {
 	}
 	resolved, ok := CheckRedirect(raw, e.cfg.PageURL)
 	s := e.Snapshot()
-	rec := trace.Record{Time: e.cfg.Now(), AttemptID: attemptID, Kind: "redirect", Event: "redirect",
+	rec := trace.Record{Time: e.cfg.Now(), AttemptID: attemptID, Kind: trace.KindRedirect, Event: "redirect",
 		URL: raw, Status: s.Checkout.Status, PaymentStatus: s.Payment.Status}
 	if !ok {
 		rec.Result = "refused"
@@ -168,7 +169,7 @@ func (e *Engine) navigate(attemptID, raw string) {
 			s.Notices = s.Notices.CreateNotice("error", MsgRedirectRefused,
 				store.NoticeOptions{ID: RedirectRefusedID, Context: observer.ContextCheckout})
 		})
-		e.logError("checkout: redirect refused", panicErr{"refused redirect to " + raw})
+		e.logError("checkout: redirect refused", errors.New("refused redirect to "+raw))
 		return
 	}
 	rec.Result = "ok"

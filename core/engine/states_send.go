@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"strconv"
 
 	"github.com/wcblocks/checkoutwasm/core/observer"
@@ -40,7 +41,7 @@ func (r *runner) send() exit {
 		return exitReset
 	}
 	kind := storeapi.Classify(resp, err)
-	rec := trace.Record{Time: e.cfg.Now(), AttemptID: r.a.ID, Kind: "request", Event: "checkout",
+	rec := trace.Record{Time: e.cfg.Now(), AttemptID: r.a.ID, Kind: trace.KindRequest, Event: "checkout",
 		Label: req.Method + " " + req.URL, DurationMs: float64(e.cfg.Now().Sub(start).Microseconds()) / 1000, Result: kind}
 	if resp != nil {
 		rec.Message = "HTTP " + strconv.Itoa(resp.Status)
@@ -96,7 +97,7 @@ func (r *runner) send() exit {
 // failRequest is the D14 path for a request that failed: the unknown_error
 // notice of ref §9.3, then hasError (processing → idle). No fail event.
 func (r *runner) failRequest(s store.Snapshot, detail string) {
-	r.e.logError("checkout: the checkout request failed", panicErr{detail})
+	r.e.logError("checkout: the checkout request failed", errors.New(detail))
 	n := storeapi.UnknownErrorNotice(s.Checkout.CustomerID)
 	r.step(func(s *store.Snapshot) { createNotice(s, n) })
 	r.step(func(s *store.Snapshot) { s.Checkout = s.Checkout.SetHasError(true) })

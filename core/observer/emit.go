@@ -40,13 +40,22 @@ func (e *TimeoutError) Error() string {
 // Is reports whether target is context.DeadlineExceeded.
 func (e *TimeoutError) Is(target error) bool { return target == context.DeadlineExceeded }
 
-// PanicError is the error a Func's recovered panic becomes; the call is
-// then treated as a throw.
+// PanicError is a recovered panic as an error. It is the one conversion
+// of a panic value the module uses: an observer's panic (Where "observer",
+// the call is then treated as a throw), a panic inside the engine or in a
+// bridge export (see Recovered).
 type PanicError struct {
-	Value any // the value passed to panic
+	Value any    // the value passed to panic
+	Where string // what panicked, e.g. "observer"; may be empty
 }
 
-// Error returns "observer panic: " followed by the panic message.
+// Recovered returns the error for a value recovered from a panic in where
+// (for example "observer", "engine", "export dispatch"); it never returns nil.
+func Recovered(where string, r any) error { return &PanicError{Value: r, Where: where} }
+
+// Error returns Where, then "panic: ", then the panic message: the error's
+// message, the string, the Stringer's text, a number or bool as JS prints
+// it, or "non-error panic value" for anything else.
 func (e *PanicError) Error() string {
 	var msg string
 	switch x := e.Value.(type) {
@@ -61,7 +70,10 @@ func (e *PanicError) Error() string {
 	default:
 		msg = "non-error panic value"
 	}
-	return "observer panic: " + msg
+	if e.Where == "" {
+		return "panic: " + msg
+	}
+	return e.Where + " panic: " + msg
 }
 
 // Unwrap returns the panic value when it is an error, else nil.
@@ -259,7 +271,7 @@ type outcome struct {
 func invoke(ctx context.Context, fn Func, data any, ch chan<- outcome) {
 	defer func() {
 		if p := recover(); p != nil {
-			ch <- outcome{v: value.Undef, err: &PanicError{Value: p}}
+			ch <- outcome{v: value.Undef, err: Recovered("observer", p)}
 		}
 	}()
 	v, err := fn(ctx, data)

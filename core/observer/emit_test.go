@@ -829,9 +829,12 @@ func TestPanicError(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := &PanicError{Value: tt.value}
+			err := Recovered("observer", tt.value)
 			assert.EqualError(t, err, tt.want)
-			assert.Equal(t, tt.unwrap, err.Unwrap())
+			assert.Equal(t, tt.unwrap, errors.Unwrap(err))
 		})
 	}
+	t.Run("without a place the message starts with panic:", func(t *testing.T) {
+		assert.EqualError(t, Recovered("", "x"), "panic: x")
+	})
 }
