@@ -24,7 +24,7 @@ func BenchmarkToJSSmallObject(b *testing.B) {
 	c := newConverter()
 	o := value.NewObject("calls", 1.0, "liveFuncs", 2.0)
 	for i := 0; i < b.N; i++ {
-		c.toJS(o, false, nil)
+		c.toJS(o, false)
 	}
 }
 
@@ -32,7 +32,7 @@ func BenchmarkToJSCheckoutView(b *testing.B) {
 	c := newConverter()
 	v := store.Snapshot{Checkout: store.NewCheckout(store.CheckoutData{})}.View(store.CheckoutKey, store.Env{})
 	for i := 0; i < b.N; i++ {
-		c.toJS(v, true, nil)
+		c.toJS(v, true)
 	}
 }
 
@@ -59,7 +59,7 @@ func BenchmarkRawGet(b *testing.B) {
 
 func BenchmarkToValueSmallObject(b *testing.B) {
 	c := newConverter()
-	o := c.toJS(value.NewObject("a", 1.0, "b", "x", "c", value.NewObject("d", true)), false, nil)
+	o := c.toJS(value.NewObject("a", 1.0, "b", "x", "c", value.NewObject("d", true)), false)
 	for i := 0; i < b.N; i++ {
 		c.toValue(o)
 	}

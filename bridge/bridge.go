@@ -20,10 +20,10 @@ import (
 	"time"
 
 	"github.com/wcblocks/checkoutwasm/bridge/jsv"
+	"github.com/wcblocks/checkoutwasm/bridge/snapjson"
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/observer"
-	"github.com/wcblocks/checkoutwasm/core/store"
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
 
@@ -38,7 +38,7 @@ type Bridge struct {
 	host    jsv.Value
 	conv    *converter
 	eng     *engine.Engine
-	caches  map[string]*objCache
+	enc     snapjson.Encoder // publish's buffer, reused
 	exports []*funcHandle
 	subs    map[int]func()
 	nextSub int
@@ -59,7 +59,7 @@ func Start(host jsv.Value) (*Bridge, error) {
 	if host.IsUndefined() || host.IsNull() {
 		return nil, &engine.ArgError{Func: "checkout module", Arg: HostName, Want: "an object prepared by checkout.js"}
 	}
-	b := &Bridge{host: host, conv: newConverter(), caches: map[string]*objCache{}, subs: map[int]func(){}}
+	b := &Bridge{host: host, conv: newConverter(), subs: map[int]func(){}}
 	cfg := b.engineConfig(get(host, "config"))
 	b.eng = engine.New(cfg)
 	b.eng.Subscribe(b.publishChange)
@@ -203,34 +203,6 @@ func intOf(v any) int {
 		return n
 	}
 	return 0
-}
-
-// publishChange is the engine listener: one host.publish per change.
-func (b *Bridge) publishChange(c engine.Change) {
-	b.publish(c.Stores, c.Snapshot)
-}
-
-// publish converts the views of keys to frozen JS objects and hands them to
-// host.publish in one call.
-func (b *Bridge) publish(keys []string, s store.Snapshot) {
-	changes, err := b.conv.object.New()
-	if err != nil {
-		return
-	}
-	env := b.eng.Env()
-	for _, k := range keys {
-		c := b.caches[k]
-		if c == nil {
-			c = &objCache{}
-			b.caches[k] = c
-		}
-		c.begin()
-		_ = changes.Set(k, b.conv.toJS(s.View(k, env), true, c))
-		c.end()
-	}
-	if _, err := b.host.Call("publish", changes); err != nil {
-		b.logError("checkout: a subscribe listener failed", errorFromCall(err))
-	}
 }
 
 // hostLogger routes console output through host.warn / host.error, falling

@@ -169,11 +169,11 @@ func (s *jsSource) Opaque(v jsv.Value, k value.Kind) value.Opaque {
 	return value.Opaque{TypeOf: t, Ref: v}
 }
 
-// toJS converts a core value tree into JS. With freeze, every object and
-// array made is frozen (snapshots); cache, when non-nil, reuses the JS
-// object made for the same *value.Object in the previous publication, so
-// unchanged parts keep their references.
-func (c *converter) toJS(v any, freeze bool, cache *objCache) jsv.Value {
+// toJS converts a core value tree into JS objects, one Go -> JS call per
+// object and property (observer data, outcomes, trace records; snapshots
+// travel as one string instead, see publish.go). With freeze, every object
+// and array made is frozen.
+func (c *converter) toJS(v any, freeze bool) jsv.Value {
 	switch x := v.(type) {
 	case value.Undefined:
 		return jsv.Undefined()
@@ -196,11 +196,11 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) jsv.Value {
 		for i, s := range x {
 			arr[i] = s
 		}
-		return c.toJS(arr, freeze, cache)
+		return c.toJS(arr, freeze)
 	case []any:
 		elems := make([]any, len(x))
 		for i, e := range x {
-			elems[i] = c.toJS(e, freeze, cache)
+			elems[i] = c.toJS(e, freeze)
 		}
 		arr, err := jsv.ValueOf(elems) // Array.of: no Array.prototype setter runs
 		if err != nil {
@@ -214,17 +214,12 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) jsv.Value {
 		if x == nil {
 			return jsv.Null()
 		}
-		if cache != nil {
-			if r, ok := cache.lookup(x); ok {
-				return r
-			}
-		}
 		obj, err := c.object.New()
 		if err != nil {
 			return jsv.Undefined()
 		}
 		x.Range(func(k string, e any) bool {
-			ev := c.toJS(e, freeze, cache)
+			ev := c.toJS(e, freeze)
 			if k == "__proto__" {
 				// An own data key, never the prototype (issue 9 point 7).
 				_ = obj.DefineData(k, ev)
@@ -237,9 +232,6 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) jsv.Value {
 		if freeze {
 			_, _ = c.freezeFn.Invoke(obj)
 		}
-		if cache != nil {
-			cache.store(x, obj)
-		}
 		return obj
 	case value.Opaque:
 		if ref, ok := x.Ref.(jsv.Value); ok {
@@ -248,41 +240,11 @@ func (c *converter) toJS(v any, freeze bool, cache *objCache) jsv.Value {
 		obj, _ := c.object.New()
 		return obj
 	case engine.Outcome:
-		return c.toJS(x.Object(), false, nil)
+		return c.toJS(x.Object(), false)
 	}
 	r, err := jsv.ValueOf(v)
 	if err != nil {
 		return jsv.Undefined()
 	}
 	return r
-}
-
-// objCache maps value objects to the JS objects made for them in the last
-// publication (and the current one while it is being built).
-type objCache struct {
-	prev, next map[*value.Object]jsv.Value
-}
-
-func (oc *objCache) lookup(o *value.Object) (jsv.Value, bool) {
-	if r, ok := oc.next[o]; ok {
-		return r, true
-	}
-	if r, ok := oc.prev[o]; ok {
-		oc.next[o] = r
-		return r, true
-	}
-	return jsv.Value{}, false
-}
-
-func (oc *objCache) store(o *value.Object, r jsv.Value) { oc.next[o] = r }
-
-// begin starts a publication; end keeps only what it used.
-func (oc *objCache) begin() {
-	if oc.next == nil {
-		oc.next = map[*value.Object]jsv.Value{}
-	}
-}
-
-func (oc *objCache) end() {
-	oc.prev, oc.next = oc.next, map[*value.Object]jsv.Value{}
 }

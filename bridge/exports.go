@@ -221,7 +221,7 @@ func (b *Bridge) observerFunc(cb jsv.Value, who string) observer.Func {
 				}
 			})
 		}
-		res, err := cb.Invoke(b.conv.toJS(data, false, nil), second)
+		res, err := cb.Invoke(b.conv.toJS(data, false), second)
 		if err != nil {
 			return value.Undef, errorFromCall(err)
 		}
@@ -270,7 +270,7 @@ func (b *Bridge) apiRegister(args []jsv.Value, express bool) (any, error) {
 		pm.CanMakePayment = func(context.Context, any) (any, error) { return ok, nil }
 	case jsv.TypeFunction:
 		pm.CanMakePayment = func(ctx context.Context, a any) (any, error) {
-			res, err := cmp.Invoke(b.conv.toJS(a, false, nil))
+			res, err := cmp.Invoke(b.conv.toJS(a, false))
 			if err != nil {
 				return nil, errorFromCall(err)
 			}
@@ -313,7 +313,7 @@ func (b *Bridge) apiSubmit([]jsv.Value) (any, error) {
 	a := b.eng.Submit()
 	return newPromise(func() (any, error) {
 		return a.Outcome(), nil
-	}, func(v any) jsv.Value { return b.conv.toJS(v, false, nil) }), nil
+	}, func(v any) jsv.Value { return b.conv.toJS(v, false) }), nil
 }
 
 func (b *Bridge) apiExpressAction(args []jsv.Value) (any, error) {
@@ -334,7 +334,7 @@ func (b *Bridge) apiActionNames(args []jsv.Value) (any, error) {
 	if names == nil {
 		return nil, &engine.UnknownError{Func: "actionNames", What: "store", Name: key}
 	}
-	return b.conv.toJS(names, false, nil), nil
+	return b.conv.toJS(names, false), nil
 }
 
 // apiGetTrace returns the trace records (D20) as plain objects with the
@@ -359,7 +359,7 @@ func (b *Bridge) apiGetTrace([]jsv.Value) (any, error) {
 			"message", r.Message,
 		)
 	}
-	return b.conv.toJS(out, false, nil), nil
+	return b.conv.toJS(out, false), nil
 }
 
 // apiStats reports how many times JS called into Go through the api
@@ -369,5 +369,5 @@ func (b *Bridge) apiStats([]jsv.Value) (any, error) {
 	return b.conv.toJS(value.NewObject(
 		"calls", float64(b.calls.Load()),
 		"liveFuncs", float64(LiveFuncs()),
-	), false, nil), nil
+	), false), nil
 }

@@ -32,7 +32,7 @@ func (t *fetchTransport) Do(ctx context.Context, req storeapi.Request) (*storeap
 	for _, h := range req.Headers {
 		_ = headers.Set(h[0], h[1])
 	}
-	body, err := global("JSON").Call("stringify", t.conv.toJS(req.Body, false, nil))
+	body, err := global("JSON").Call("stringify", t.conv.toJS(req.Body, false))
 	if err != nil {
 		return nil, errorFromCall(err)
 	}

@@ -77,7 +77,10 @@ test('js-api select: a publish replaces the snapshot; the untouched stores keep 
   const before = select('wc/store/checkout').getExtensionData();
   env.mock.update('wc/store/checkout', { getOrderNotes: 'ring twice', getExtensionData: {} });
   assert.equal(select('wc/store/checkout').getOrderNotes(), 'ring twice');
-  assert.notEqual(select('wc/store/checkout').getExtensionData(), before);
+  assert.equal(select('wc/store/checkout').getExtensionData(), before, 'an equal sub-object keeps its reference (structural sharing)');
+  env.mock.update('wc/store/checkout', { getExtensionData: { gift: true } });
+  assert.notEqual(select('wc/store/checkout').getExtensionData(), before, 'a changed sub-object is a new object');
+  assert.ok(Object.isFrozen(select('wc/store/checkout').getExtensionData()));
   assert.equal(select('wc/store/cart').getCustomerData(), cartData);
 });
 

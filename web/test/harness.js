@@ -34,6 +34,52 @@ function nextSnapshot(prev, changes) {
   return deepFreeze(Object.assign({}, prev, changes));
 }
 
+// What bridge/snapjson writes for host.publish(json, refs): JSON, with
+// {"\u0000": n} for refs[n] (functions, class instances), undefined (-1),
+// NaN (-2), Infinity (-3), -Infinity (-4), -0 (-5), and keys that start
+// with "\u0000" given one more.
+function encodeSnapshots(changes) {
+  const refs = [];
+  const esc = (n) => ({ '\u0000': n });
+  const enc = (v) => {
+    if (v === undefined) return esc(-1);
+    if (typeof v === 'number') {
+      if (Number.isNaN(v)) return esc(-2);
+      if (v === Infinity) return esc(-3);
+      if (v === -Infinity) return esc(-4);
+      return Object.is(v, -0) ? esc(-5) : v;
+    }
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return v;
+    if (typeof v === 'function' || (!Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype)) {
+      refs.push(v);
+      return esc(refs.length - 1);
+    }
+    if (Array.isArray(v)) return v.map(enc);
+    const o = {};
+    for (const k of Object.keys(v)) o[k.charAt(0) === '\u0000' ? '\u0000' + k : k] = enc(v[k]);
+    return o;
+  };
+  return [JSON.stringify(enc(changes)), refs.length ? refs : undefined];
+}
+
+// The other way (no structural sharing): a publication as plain objects
+// (a key whose value is undefined stays, as in the snapshot).
+function decodeSnapshots(json, refs) {
+  const dec = (v) => {
+    if (v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) return v.map(dec);
+    const keys = Object.keys(v);
+    if (keys.length === 1 && keys[0] === '\u0000') {
+      const n = v['\u0000'];
+      return n >= 0 ? refs[n] : [undefined, undefined, NaN, Infinity, -Infinity, -0][-n];
+    }
+    const o = {};
+    for (const k of keys) o[k.charAt(0) === '\u0000' ? k.slice(1) : k] = dec(v[k]);
+    return o;
+  };
+  return dec(JSON.parse(json));
+}
+
 function captureConsole() {
   const c = { warns: [], errors: [], infos: [] };
   c.warn = (...a) => { c.warns.push(a.map(String).join(' ')); };
@@ -71,7 +117,8 @@ function createMockGo(g, options) {
       frozen[k] = deepFreeze(changes[k]);
       mock.snapshots[k] = frozen[k];
     }
-    mock.host.publish(frozen);
+    const [json, refs] = encodeSnapshots(frozen);
+    mock.host.publish(json, refs);
   };
   mock.update = function (key, changes) {
     mock.publish({ [key]: nextSnapshot(mock.snapshots[key], changes) });
@@ -304,6 +351,8 @@ function startServer(routes) {
 }
 
 module.exports = {
+  encodeSnapshots,
+  decodeSnapshots,
   CHECKOUT_JS,
   SCRIPT_URL,
   EMPTY_WASM,

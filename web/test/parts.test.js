@@ -61,14 +61,18 @@ test('part stores: applyPublish swaps snapshots, runs the touched stores\' liste
   stores.subscribe(() => { throw new Error('listener'); }, 'wc/store/payment');
   assert.equal(stores.select('wc/store/payment').getActivePaymentMethod(), '');
   const next = Object.freeze(Object.assign({}, DEFAULT_SNAPSHOTS['wc/store/payment'], { getActivePaymentMethod: 'cod' }));
-  const touched = stores.applyPublish({ 'wc/store/payment': next, 'not/a/store': {} });
+  const touched = stores.applyPublish(JSON.stringify({ 'wc/store/payment': next, 'not/a/store': {} }));
   assert.deepEqual(plain(Object.keys(touched)), ['wc/store/payment']);
   assert.deepEqual(seen, ['all']);
   assert.equal(log.errors.length, 1, 'a throwing listener is logged');
   assert.equal(stores.select('wc/store/payment').getActivePaymentMethod(), 'cod');
-  assert.equal(stores.snapshot('wc/store/payment'), next);
+  assert.deepEqual(plain(stores.snapshot('wc/store/payment')), plain(next));
   assert.equal(stores.applyPublish(null), null);
-  assert.equal(stores.applyPublish({ 'wc/store/cart': null }), null);
+  assert.equal(stores.applyPublish({ 'wc/store/cart': {} }), null, 'only a JSON string is a publication');
+  assert.equal(stores.applyPublish('{"wc/store/cart": null}'), null);
+  assert.equal(stores.applyPublish('{not json'), null);
+  assert.equal(log.errors.length, 2, 'a publication that does not parse is logged');
+
 });
 
 test('part stores: dispatch sends (storeKey, action, args) through callAsync', async () => {

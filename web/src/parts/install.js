@@ -74,8 +74,8 @@ function install(target, env) {
   // Go's publications: swap snapshots and run listeners, then show payment
   // method content (React content re-rendered with fresh props), then
   // place content whose container a listener drew.
-  function onPublish(changes) {
-    var touched = stores.applyPublish(changes);
+  function onPublish(json, refs) {
+    var touched = stores.applyPublish(json, refs);
     if (!touched) return;
     rendering.sync();
     rendering.placePending();

@@ -23,7 +23,7 @@ function resolveUrl(rel, base) {
  *   deps.log        createLog(...)
  *   deps.queue      createQueue(...): drained with the module's api
  *   deps.onStart(opts)      called synchronously when an attempt starts
- *   deps.onPublish(changes) host.publish of the current attempt
+ *   deps.onPublish(json, refs) host.publish of the current attempt
  *   deps.flushRender()      host.flushRender: Promise, renders committed (D43)
  *   deps.onLoaded()         after the queue was drained
  * Returns {load(options), ready()}; ready() is the current attempt's Promise.
@@ -134,8 +134,8 @@ function createLoader(deps) {
           var readied = false;
           g.__wcCheckoutWasmHost = {
             config: hostConfig(opts, wasmUrl),
-            publish: function (changes) {
-              if (my === attempt) deps.onPublish(changes);
+            publish: function (json, refs) {
+              if (my === attempt) deps.onPublish(json, refs);
             },
             ready: function (api) {
               if (my !== attempt || readied) return;

@@ -3,8 +3,9 @@
  * (wc.wcBlocksData), and the registration of the stores with wp.data.
  *
  * Selectors never call into Go: they read the frozen snapshot objects Go
- * publishes through host.publish(changes) (docs/contracts.md "Snapshot
- * objects"); before the first publication they read DEFAULT_SNAPSHOTS.
+ * publishes through host.publish(json, refs) (docs/contracts.md "Go <->
+ * checkout.js protocol", "Snapshot objects"); before the first publication
+ * they read DEFAULT_SNAPSHOTS.
  */
 
 var CHECKOUT = 'wc/store/checkout';
@@ -241,12 +242,81 @@ var NOTICE_CONTEXTS = Object.freeze({
 
 var EMPTY_LIST = Object.freeze([]);
 
+// bridge/snapjson's escape: an object whose only key is "\u0000" stands for
+// refs[n] (n >= 0), undefined (-1), NaN (-2), Infinity (-3), -Infinity (-4)
+// or -0 (-5); a key starting with "\u0000" carries one extra "\u0000".
+var ESC = '\u0000';
+function unescapeValue(code, refs) {
+  if (typeof code === 'number' && code >= 0) return refs !== null && typeof refs === 'object' ? refs[code] : undefined;
+  if (code === -2) return NaN;
+  if (code === -3) return Infinity;
+  if (code === -4) return -Infinity;
+  if (code === -5) return -0;
+  return undefined; // -1, and anything unknown
+}
+
+// What revive may keep from the previous snapshot: only what it made
+// itself, a frozen array or a frozen object whose prototype is
+// Object.prototype (never a ref such as a class instance handed through).
+function isSnapshotPart(x) {
+  return x !== null && typeof x === 'object' && Object.isFrozen(x) &&
+    (Array.isArray(x) || Object.getPrototypeOf(x) === Object.prototype);
+}
+
+// An own enumerable data key, even "__proto__" or a key a page gave a
+// setter on Object.prototype.
+function defineOwn(o, k, v) {
+  Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+}
+
+// revive(v, prev, refs) turns a freshly parsed value into a snapshot value:
+// escapes resolved, "\u0000"-prefixed keys unprefixed, and each object or
+// array equal to its counterpart in prev (same keys, and after revival the
+// same values by Object.is) replaced by that counterpart, so unchanged
+// parts keep their references; the new ones are frozen. It mutates v.
+function revive(v, prev, refs) {
+  if (v === null || typeof v !== 'object') return v;
+  var p = isSnapshotPart(prev) ? prev : null;
+  var i, n, same, r;
+  if (Array.isArray(v)) {
+    if (p !== null && !Array.isArray(p)) p = null;
+    n = v.length;
+    same = p !== null && p.length === n;
+    for (i = 0; i < n; i++) {
+      r = revive(v[i], p !== null ? p[i] : undefined, refs);
+      v[i] = r;
+      if (same && !Object.is(r, p[i])) same = false;
+    }
+    return same ? p : Object.freeze(v);
+  }
+  var keys = Object.keys(v);
+  n = keys.length;
+  if (n === 1 && keys[0] === ESC) return unescapeValue(v[ESC], refs);
+  if (p !== null && Array.isArray(p)) p = null;
+  same = p !== null && Object.keys(p).length === n;
+  var out = v;
+  for (i = 0; i < n; i++) {
+    var k = keys[i];
+    var key = k.charAt(0) === ESC ? k.slice(1) : k;
+    if (key !== k && out === v) { // rebuild, so the unprefixed key keeps its place
+      out = {};
+      for (var j = 0; j < i; j++) defineOwn(out, keys[j], v[keys[j]]);
+    }
+    var had = p !== null && hasOwn(p, key);
+    r = revive(v[k], had ? p[key] : undefined, refs);
+    if (out === v) out[key] = r; // an own data key JSON.parse made: no setter runs
+    else defineOwn(out, key, r);
+    if (same && (!had || !Object.is(r, p[key]))) same = false;
+  }
+  return same ? p : Object.freeze(out);
+}
+
 /**
  * createStores(deps) holds the current snapshot of each store and the
  * subscribe listeners of one installation.
  *   deps.log        createLog(...) (listener throws, deprecation warnings)
  *   deps.callAsync  queue.callAsync: how an action reaches the module
- * Returns {wcBlocksData, snapshot(key), applyPublish(changes), select,
+ * Returns {wcBlocksData, snapshot(key), applyPublish(json, refs), select,
  * dispatch, subscribe}.
  */
 function createStores(deps) {
@@ -265,17 +335,30 @@ function createStores(deps) {
       '); use one of ' + STORE_KEYS.join(', ') + ' or a store descriptor');
   }
 
-  // Swaps the snapshots named in changes, then runs the listeners of the
-  // touched stores in subscription order (a throwing listener is logged and
-  // the others still run). Returns the touched store keys as a map
-  // key -> true, or null when changes named no store.
-  function applyPublish(changes) {
+  // host.publish(json, refs) (docs/contracts.md "Go <-> checkout.js
+  // protocol"): json is {"<store key>": view} for the stores that changed,
+  // in bridge/snapjson's encoding, refs the JS values its escapes point to.
+  // Each view is revived against the store's current snapshot (see revive:
+  // parts equal to the current ones keep their objects, new ones are
+  // frozen), then the listeners of the touched stores run in subscription
+  // order (a throwing listener is logged and the others still run). Returns
+  // the touched store keys as a map key -> true, or null when json is not a
+  // string, does not parse (logged) or names no store.
+  function applyPublish(json, refs) {
+    if (typeof json !== 'string') return null;
+    var changes;
+    try {
+      changes = JSON.parse(json);
+    } catch (e) {
+      log.error('checkout.js: the module published a snapshot that does not parse', e);
+      return null;
+    }
     if (changes === null || typeof changes !== 'object') return null;
     var touched = Object.create(null);
     var any = false;
     STORE_KEYS.forEach(function (k) {
       if (hasOwn(changes, k) && changes[k] !== null && typeof changes[k] === 'object') {
-        current[k] = changes[k];
+        current[k] = revive(changes[k], current[k], refs);
         touched[k] = true;
         any = true;
       }

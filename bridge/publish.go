@@ -1,0 +1,59 @@
+//go:build js && wasm
+
+package bridge
+
+import (
+	"github.com/wcblocks/checkoutwasm/bridge/jsv"
+
+	"github.com/wcblocks/checkoutwasm/core/engine"
+	"github.com/wcblocks/checkoutwasm/core/store"
+)
+
+// publishChange is the engine listener: one host.publish per change.
+func (b *Bridge) publishChange(c engine.Change) {
+	b.publish(c.Stores, c.Snapshot)
+}
+
+// publish hands the views of keys to checkout.js in ONE call
+// (docs/contracts.md "Go <-> checkout.js protocol"):
+//
+//	host.publish(json, refs)
+//
+// json is {"<store key>": view, ...} for the given stores only, in the
+// encoding of package snapjson; refs is a JS array of the JS values its
+// escapes point to (opaque values: functions, class instances), or
+// undefined when there are none. checkout.js parses the string, keeps the
+// previous objects wherever nothing changed, freezes the rest, then runs
+// the listeners. A throw out of host.publish (a subscribe listener) is
+// logged through host.error; the change itself stands.
+func (b *Bridge) publish(keys []string, s store.Snapshot) {
+	env := b.eng.Env()
+	e := &b.enc
+	e.Reset()
+	e.Byte('{')
+	for i, k := range keys {
+		if i > 0 {
+			e.Byte(',')
+		}
+		e.Key(k)
+		e.Value(s.View(k, env))
+	}
+	e.Byte('}')
+	refs := jsv.Undefined()
+	if n := len(e.Refs()); n > 0 {
+		if arr, err := b.conv.array.New(n); err == nil {
+			raw := jsv.Unsafe(arr) // a fresh array: setting cannot throw
+			for i, r := range e.Refs() {
+				if ref, ok := r.(jsv.Value); ok {
+					raw.SetIndex(i, jsv.Unsafe(ref))
+				}
+			}
+			refs = arr
+		}
+	}
+	msg := string(e.Bytes())
+	e.Reset() // drop the refs: the JS values stay alive only in JS
+	if _, err := b.host.Call("publish", msg, refs); err != nil {
+		b.logError("checkout: a subscribe listener failed", errorFromCall(err))
+	}
+}

@@ -1,0 +1,121 @@
+//go:build js && wasm
+
+package snapjson_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wcblocks/checkoutwasm/bridge/snapjson"
+	"github.com/wcblocks/checkoutwasm/core/value"
+)
+
+func encode(v any) (string, []any) {
+	var e snapjson.Encoder
+	e.Value(v)
+	return string(e.Bytes()), e.Refs()
+}
+
+func TestEncoderValues(t *testing.T) {
+	fn := struct{ name string }{"a JS function"}
+	cases := []struct {
+		name string
+		in   any
+		want string
+		refs []any
+	}{
+		{"null", nil, `null`, nil},
+		{"booleans", []any{true, false}, `[true,false]`, nil},
+		{"integral numbers as integers", []any{0.0, 42.0, -7.0, 1e14}, `[0,42,-7,100000000000000]`, nil},
+		{"other numbers in the shortest round-trip form", []any{0.1, 1.5e-7, 1e21, 123456789012345678.0}, `[0.1,1.5e-07,1e+21,1.2345678901234568e+17]`, nil},
+		{"int and int64", []any{3, int64(-4)}, `[3,-4]`, nil},
+		{"NaN, infinities and -0 use the escape", []any{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1)},
+			`[{"\u0000":-2},{"\u0000":-3},{"\u0000":-4},{"\u0000":-5}]`, nil},
+		{"undefined uses the escape", value.NewObject("a", value.Undef), `{"a":{"\u0000":-1}}`, nil},
+		{"a type with no JS form is undefined", []any{struct{}{}}, `[{"\u0000":-1}]`, nil},
+		{"an opaque value is a ref", []any{value.Opaque{TypeOf: "function", Ref: fn}, value.Opaque{TypeOf: "object", Ref: 2}},
+			`[{"\u0000":0},{"\u0000":1}]`, []any{fn, 2}},
+		{"an opaque value without a ref is undefined", value.Opaque{TypeOf: "symbol"}, `{"\u0000":-1}`, nil},
+		{"key order is the object's", value.NewObject("z", 1.0, "a", 2.0, "m", value.NewObject()), `{"z":1,"a":2,"m":{}}`, nil},
+		{"nil object is null", (*value.Object)(nil), `null`, nil},
+		{"string list", []string{"a", "b"}, `["a","b"]`, nil},
+		{"a key starting with NUL gets one more NUL", value.NewObject("\x00", 1.0, "\x00x", 2.0), `{"\u0000\u0000":1,"\u0000\u0000x":2}`, nil},
+		{"strings are escaped", "q\"b\\n\n r\r t\t \x01 \x1f é 😀 \u2028", `"q\"b\\n\n r\r t\t \u0001 \u001f é 😀 ` + "\u2028" + `"`, nil},
+		{"invalid UTF-8 becomes U+FFFD per byte", "a\xffb\xc3", `"a\ufffdb\ufffd"`, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, refs := encode(c.in)
+			assert.Equal(t, c.want, got)
+			assert.Equal(t, len(c.refs), len(refs))
+			for i := range c.refs {
+				assert.Equal(t, c.refs[i], refs[i])
+			}
+			assert.True(t, json.Valid([]byte(got)), "valid JSON: %s", got)
+		})
+	}
+}
+
+func TestEncoderReadsBackAsJSON(t *testing.T) {
+	in := value.NewObject(
+		"status", "idle",
+		"n", 12.5,
+		"list", []any{"x", 1.0, nil, value.NewObject("deep", []any{true})},
+		"text", "line\nbreak \"quoted\" <tag> & ünïcödé",
+	)
+	got, _ := encode(in)
+	var back map[string]any
+	require.NoError(t, json.Unmarshal([]byte(got), &back))
+	assert.Equal(t, map[string]any{
+		"status": "idle", "n": 12.5,
+		"list": []any{"x", 1.0, nil, map[string]any{"deep": []any{true}}},
+		"text": "line\nbreak \"quoted\" <tag> & ünïcödé",
+	}, back)
+}
+
+func TestEncoderDepthBound(t *testing.T) {
+	var v any = "leaf"
+	for i := 0; i < 300; i++ {
+		v = []any{v}
+	}
+	got, _ := encode(v)
+	assert.True(t, json.Valid([]byte(got)))
+	assert.Contains(t, got, `{"\u0000":-1}`, "beyond the bound the value is written as undefined")
+	assert.NotContains(t, got, "leaf")
+}
+
+func TestEncoderReset(t *testing.T) {
+	var e snapjson.Encoder
+	e.Value(value.Opaque{Ref: 1})
+	e.Reset()
+	e.Byte('{')
+	e.Key("k")
+	e.String("v")
+	e.Byte('}')
+	assert.Equal(t, `{"k":"v"}`, string(e.Bytes()))
+	assert.Empty(t, e.Refs())
+}
+
+func ExampleEncoder() {
+	var e snapjson.Encoder
+	e.Byte('{')
+	e.Key("wc/store/checkout")
+	e.Value(value.NewObject("getCheckoutStatus", "idle", "getOrderId", 0.0, "prefersCollection", value.Undef))
+	e.Byte('}')
+	fmt.Println(string(e.Bytes()))
+	// Output: {"wc/store/checkout":{"getCheckoutStatus":"idle","getOrderId":0,"prefersCollection":{"\u0000":-1}}}
+}
+
+func BenchmarkEncodeView(b *testing.B) {
+	v := value.NewObject("a", "idle", "b", true, "c", 12.0, "d", value.NewObject("x", []any{"y", 1.0}))
+	var e snapjson.Encoder
+	for i := 0; i < b.N; i++ {
+		e.Reset()
+		e.Value(v)
+	}
+}
