@@ -43,7 +43,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	addr := fset.String("addr", "127.0.0.1", "host or IP address to listen on")
 	port := fset.Int("port", 8080, "TCP port to listen on (0: any free port)")
 	web := fset.String("web", "", "static root (default: the web/ folder next to the module root, found from the working directory)")
-	data := fset.String("data", "data", "directory of the order store (created if missing)")
+	data := fset.String("data", "data", "directory of the order database orders.db (created if missing)")
 	gateways := fset.String("gateways", "", "extra enabled payment gateways, \"id:Title,...\" (the compatibility suite's)")
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -75,6 +75,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer srv.Close()
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "tcp", net.JoinHostPort(*addr, strconv.Itoa(*port)))
 	if err != nil {

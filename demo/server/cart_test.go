@@ -113,7 +113,7 @@ func TestSelectShippingRate(t *testing.T) {
 	assert.Equal(t, "490", decodeCart(t, raw).Totals.TotalShipping, "other sessions keep the default")
 
 	r := placeOrderWith(t, e, nil, map[string]string{"Cart-Token": tok})
-	o := e.srv.Orders()[0]
+	o := storedOrders(t, e.srv)[0]
 	assert.Equal(t, r.OrderID, o.ID)
 	assert.Equal(t, ShippingLine{RateID: "local_pickup:2", Name: "Pick up in store", Price: 0}, o.ShippingLine)
 	assert.Equal(t, int64(5380), o.Total)

@@ -18,6 +18,11 @@ const (
 	cardSuccess  = "4242424242424242"
 	cardDeclined = "4000000000000002"
 	cardError    = "4000000000000119"
+	// cardDropReply pays like cardSuccess, but the server cuts the
+	// connection after the order is committed and before any byte of the
+	// reply is written: the demo's "lost response" (D42). A replay of the
+	// same Idempotency-Key gets the stored reply normally.
+	cardDropReply = "4000000000000408"
 )
 
 // Messages the demo gateways and the account step put in responses.
@@ -357,17 +362,19 @@ func requestHash(params map[string]any) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// checkoutOutcome is what processing produced: the response and what changed.
+// checkoutOutcome is what processing produced: the response, the user and
+// the order it is for.
 type checkoutOutcome struct {
-	status  int
-	body    any
-	userID  int
-	orderID int
-	changed bool
+	status    int
+	body      any
+	userID    int
+	orderID   int
+	dropReply bool // the demo fault card: commit, then cut the connection
 }
 
-func errorOutcome(e restError, userID int, changed bool) checkoutOutcome {
-	return checkoutOutcome{status: e.Data["status"].(int), body: e, userID: userID, changed: changed}
+// errorOutcome is an error response for the user userID.
+func errorOutcome(e restError, userID int) checkoutOutcome {
+	return checkoutOutcome{status: e.Data["status"].(int), body: e, userID: userID}
 }
 
 // processCheckout runs ref §15.2 steps 3–6 on the store copy d for the
@@ -382,25 +389,25 @@ func errorOutcome(e restError, userID int, changed bool) checkoutOutcome {
 // woocommerce_rest_invalid_email_address); required address fields, shipping
 // then billing (400 woocommerce_rest_invalid_address); then payment by the
 // demo gateway rules. An account created in step 4 is kept even when a later
-// step fails.
-func (s *Server) processCheckout(d *storeData, in checkoutInput, sess session, baseURL string) checkoutOutcome {
+// step fails. The order is inserted through tx with idemKey (may be "");
+// a database failure is returned as the error, with no outcome.
+func (s *Server) processCheckout(tx *storeTx, in checkoutInput, sess session, baseURL, idemKey string) (checkoutOutcome, error) {
 	rate := s.catalog.rate(sess.selectedRate)
 	needsPayment := s.catalog.needsPayment(rate.RateID)
 	userID := sess.customerID
-	changed := false
 
 	// Step 3: payment method.
 	var gw gateway
 	if in.method == "" {
 		if needsPayment {
 			return errorOutcome(newRestError(400, "woocommerce_rest_checkout_missing_payment_method",
-				"No payment method provided.", nil), userID, false)
+				"No payment method provided.", nil), userID), nil
 		}
 	} else {
 		g, ok := s.catalog.gateway(in.method)
 		if !ok || !g.Enabled {
 			return errorOutcome(newRestError(400, "woocommerce_rest_checkout_payment_method_disabled",
-				"The "+html.EscapeString(in.method)+" payment gateway is not available.", nil), userID, false)
+				"The "+html.EscapeString(in.method)+" payment gateway is not available.", nil), userID), nil
 		}
 		gw = g
 	}
@@ -410,27 +417,31 @@ func (s *Server) processCheckout(d *storeData, in checkoutInput, sess session, b
 		email := in.billing.Email
 		if !isEmail(email) {
 			return errorOutcome(newRestError(400, "registration-error-invalid-email",
-				"Please provide a valid email address.", nil), userID, false)
+				"Please provide a valid email address.", nil), userID), nil
 		}
-		if _, exists := d.customerByEmail(email); exists {
-			return errorOutcome(newRestError(400, "registration-error-email-exists", registrationExists, nil), userID, false)
+		_, exists, err := tx.customerByEmail(email)
+		if err != nil {
+			return checkoutOutcome{}, err
 		}
-		c := customer{ID: d.NextCustomerID, Email: email, Created: s.now().UTC()}
-		d.NextCustomerID++
-		d.Customers = append(d.Customers, c)
+		if exists {
+			return errorOutcome(newRestError(400, "registration-error-email-exists", registrationExists, nil), userID), nil
+		}
+		c, err := tx.insertCustomer(email, s.now().UTC())
+		if err != nil {
+			return checkoutOutcome{}, err
+		}
 		userID = c.ID
-		changed = true
 	}
 
 	// Step 5: order validation before payment.
 	if in.billing.Email == "" {
 		return errorOutcome(newRestError(400, "woocommerce_rest_missing_email_address",
-			"A valid email address is required", nil), userID, changed)
+			"A valid email address is required", nil), userID), nil
 	}
 	if !isEmail(in.billing.Email) {
 		return errorOutcome(newRestError(400, "woocommerce_rest_invalid_email_address",
 			"The provided email address ("+html.EscapeString(in.billing.Email)+") is not valid—please provide a valid email address",
-			nil), userID, changed)
+			nil), userID), nil
 	}
 	shipping := in.shipping
 	if !in.hasShipping {
@@ -438,7 +449,7 @@ func (s *Server) processCheckout(d *storeData, in checkoutInput, sess session, b
 	}
 	shipping.Email = ""
 	if e := validateAddresses(shipping, in.billing); e != nil {
-		return errorOutcome(*e, userID, changed)
+		return errorOutcome(*e, userID), nil
 	}
 
 	// Step 6: payment. The demo card is checked before an order is placed:
@@ -448,10 +459,15 @@ func (s *Server) processCheckout(d *storeData, in checkoutInput, sess session, b
 		cardNumber, _ = in.paymentData["demo_card_number"].(string)
 		cardNumber = strings.NewReplacer(" ", "", "-", "").Replace(cardNumber)
 		if !luhn16(cardNumber) {
-			return errorOutcome(newRestError(400, "woocommerce_rest_payment_error", msgInvalidCard, nil), userID, changed)
+			return errorOutcome(newRestError(400, "woocommerce_rest_payment_error", msgInvalidCard, nil), userID), nil
 		}
 	}
-	order := s.newOrder(d, in, shipping, rate, gw, userID)
+	id, err := tx.nextOrderID()
+	if err != nil {
+		return checkoutOutcome{}, err
+	}
+	order := s.newOrder(id, in, shipping, rate, gw, userID)
+	order.IdempotencyKey = idemKey
 	result := paymentResultJSON{PaymentStatus: paymentSuccess, PaymentDetails: []keyValue{},
 		RedirectURL: baseURL + orderReceivedPath(order)}
 	status := http.StatusOK
@@ -480,12 +496,14 @@ func (s *Server) processCheckout(d *storeData, in checkoutInput, sess session, b
 	default: // demo_express, demo_card with any other valid number
 		order.Status = orderProcessing
 	}
-	d.Orders = append(d.Orders, order)
+	if err := tx.insertOrder(order); err != nil {
+		return checkoutOutcome{}, err
+	}
 	return checkoutOutcome{
-		status:  status,
-		userID:  userID,
-		orderID: order.ID,
-		changed: true,
+		status:    status,
+		userID:    userID,
+		orderID:   order.ID,
+		dropReply: cardNumber == cardDropReply,
 		body: checkoutResponse{
 			OrderID:         order.ID,
 			Status:          order.Status,
@@ -500,7 +518,7 @@ func (s *Server) processCheckout(d *storeData, in checkoutInput, sess session, b
 			Extensions:      order.Extensions,
 			Message:         message,
 		},
-	}
+	}, nil
 }
 
 // validateAddresses checks the required fields of the shipping address, then
@@ -532,10 +550,8 @@ func validateAddresses(shipping, billing Address) *restError {
 	return &e
 }
 
-// newOrder builds the order (status still empty) and takes the next id.
-func (s *Server) newOrder(d *storeData, in checkoutInput, shipping Address, rate shippingRate, gw gateway, customerID int) Order {
-	id := d.NextOrderID
-	d.NextOrderID++
+// newOrder builds the order with id (status still empty).
+func (s *Server) newOrder(id int, in checkoutInput, shipping Address, rate shippingRate, gw gateway, customerID int) Order {
 	items := make([]OrderItem, 0, len(s.catalog.Products))
 	for _, p := range s.catalog.Products {
 		items = append(items, OrderItem{ProductID: p.ID, Name: p.Name, SKU: p.SKU, Quantity: p.Quantity,
@@ -600,9 +616,13 @@ func baseURL(r *http.Request) string {
 // idempotency_key_reused; schema (400 rest_missing_callback_param /
 // rest_invalid_param); then processCheckout. Responses from processCheckout
 // (errors included) are stored under the Idempotency-Key with the order they
-// created; the earlier rejections are not, so they can be retried with the
-// same key. If the store cannot be written the response is 500
-// woocommerce_rest_unknown_server_error and nothing is kept.
+// created, in the same database transaction as the order (D42: a replay
+// returns them byte for byte, however the first reply was lost); the
+// earlier rejections are not, so they can be retried with the same key. If
+// the database cannot be written the response is 500
+// woocommerce_rest_unknown_server_error and nothing is kept: no order, no
+// account, no record. With cardDropReply the connection is closed after the
+// commit instead of replying.
 func (s *Server) handleCheckout(w http.ResponseWriter, r *http.Request) {
 	sess := s.sessions.resolve(w, r)
 	nonceErr := s.nonces.checkNonce(r)
@@ -633,53 +653,64 @@ func (s *Server) handleCheckout(w http.ResponseWriter, r *http.Request) {
 	}
 	hash := requestHash(params)
 
-	s.checkoutMu.Lock()
-	defer s.checkoutMu.Unlock()
-	if key != "" {
-		var rec idemRecord
-		var found bool
-		s.store.view(func(d *storeData) { rec, found = d.record(key) })
-		if found {
-			if rec.RequestHash != hash {
-				e := newRestError(http.StatusConflict, "idempotency_key_reused",
-					"This Idempotency-Key was already used with a different request body.", nil)
-				sendErr(&e)
-				return
+	// One IMMEDIATE transaction: the lookup, the processing and the stored
+	// record cannot interleave with another request for the same key (in
+	// this process or another one on the same database), and the UNIQUE
+	// constraints on the key refuse a second order even if they did.
+	var (
+		out     checkoutOutcome
+		resp    []byte
+		replay  *idemRecord
+		refusal *restError
+		in      checkoutInput
+	)
+	err := s.store.write(r.Context(), func(tx *storeTx) error {
+		if key != "" {
+			rec, found, err := tx.record(key)
+			if err != nil {
+				return err
 			}
-			s.log.Info("checkout replayed", slog.String("idempotency_key", key), slog.Int("order_id", rec.OrderID))
-			send(rec.Status, []byte(rec.Body), rec.UserID)
-			return
+			if found {
+				if rec.RequestHash != hash {
+					e := newRestError(http.StatusConflict, "idempotency_key_reused",
+						"This Idempotency-Key was already used with a different request body.", nil)
+					refusal = &e
+					return nil
+				}
+				replay = &rec
+				return nil
+			}
 		}
-	}
-	in, verr := s.validateCheckout(params)
-	if verr != nil {
-		sendErr(verr)
-		return
-	}
-	var out checkoutOutcome
-	var body []byte
-	err := s.store.update(func(d *storeData) (bool, error) {
-		out = s.processCheckout(d, in, sess, baseURL(r))
-		var merr error
-		body, merr = json.Marshal(out.body)
-		if merr != nil {
-			return false, merr
+		var verr *restError
+		if in, verr = s.validateCheckout(params); verr != nil {
+			refusal = verr
+			return nil
+		}
+		var err error
+		if out, err = s.processCheckout(tx, in, sess, baseURL(r), key); err != nil {
+			return err
+		}
+		if resp, err = json.Marshal(out.body); err != nil {
+			return err
 		}
 		if key == "" {
-			return out.changed, nil
+			return nil
 		}
-		if out.orderID != 0 {
-			i, _ := d.order(out.orderID)
-			d.Orders[i].IdempotencyKey = key
-		}
-		d.putRecord(idemRecord{Key: key, RequestHash: hash, Status: out.status, Body: string(body),
+		return tx.putRecord(idemRecord{Key: key, RequestHash: hash, Status: out.status, Body: resp,
 			UserID: out.userID, OrderID: out.orderID, Created: s.now().UTC()})
-		return true, nil
 	})
-	if err != nil {
-		s.log.Error("checkout: saving the order store failed", slog.String("error", err.Error()))
+	switch {
+	case err != nil:
+		s.log.Error("checkout: saving the order failed", slog.String("error", err.Error()))
 		e := newRestError(500, "woocommerce_rest_unknown_server_error", "The order could not be saved.", nil)
 		sendErr(&e)
+		return
+	case refusal != nil:
+		sendErr(refusal)
+		return
+	case replay != nil:
+		s.log.Info("checkout replayed", slog.String("idempotency_key", key), slog.Int("order_id", replay.OrderID))
+		send(replay.Status, replay.Body, replay.UserID)
 		return
 	}
 	if out.userID != sess.customerID {
@@ -687,5 +718,23 @@ func (s *Server) handleCheckout(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("checkout", slog.Int("status", out.status), slog.Int("order_id", out.orderID),
 		slog.String("payment_method", in.method))
-	send(out.status, body, out.userID)
+	if out.dropReply && s.dropConnection(w) {
+		return
+	}
+	send(out.status, resp, out.userID)
+}
+
+// dropConnection closes the client connection of w without writing a
+// response (the demo's lost reply, cardDropReply). It reports false when
+// the connection cannot be taken over (HTTP/2); the caller then replies
+// normally.
+func (s *Server) dropConnection(w http.ResponseWriter) bool {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		s.log.Warn("checkout: cannot drop the connection; replying", slog.String("error", err.Error()))
+		return false
+	}
+	s.log.Info("checkout: reply dropped after the order was stored (demo fault card)")
+	_ = conn.Close()
+	return true
 }

@@ -368,9 +368,13 @@ func TestPaymentDataMap_Ref15_1(t *testing.T) {
 		"wc-demo_card-new-payment-method": false,
 		"note":                            "hi there",
 	}, o.PaymentData)
-	raw, err := os.ReadFile(e.data + "/" + storeFileName)
-	require.NoError(t, err)
-	assert.NotContains(t, string(raw), "4242424242424242", "the full card number is never stored")
+	for _, f := range []string{dbFileName, dbFileName + "-wal"} {
+		raw, err := os.ReadFile(e.data + "/" + f)
+		if f == dbFileName {
+			require.NoError(t, err)
+		}
+		assert.NotContains(t, string(raw), "4242424242424242", "the full card number is never stored (%s)", f)
+	}
 }
 
 // ref §15.2 step 6: an order that needs no payment is completed without a
@@ -539,19 +543,27 @@ func merge2(a, b map[string]string) map[string]string {
 	return out
 }
 
-// A store that cannot be written answers 500 and keeps nothing.
+// A database that refuses the write answers 500 and keeps nothing: the
+// order, the account created on the way and the idempotency record are one
+// transaction, rolled back together; the key stays usable.
 func TestCheckoutStoreWriteFailure(t *testing.T) {
 	e := newEnv(t)
-	require.NoError(t, os.RemoveAll(e.data))
-	require.NoError(t, os.WriteFile(e.data, []byte("not a directory"), 0o644))
-	resp, m, _ := e.checkout(body(nil), map[string]string{"Idempotency-Key": "x"})
+	_, err := e.srv.store.db.Exec(`CREATE TRIGGER fail_record BEFORE INSERT ON idempotency
+		BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END`)
+	require.NoError(t, err)
+	key := map[string]string{"Idempotency-Key": "x"}
+	resp, m, _ := e.checkout(body(map[string]any{"create_account": true}), key)
 	assert.Equal(t, 500, resp.StatusCode)
 	assert.Equal(t, "woocommerce_rest_unknown_server_error", m["code"])
-	assert.Empty(t, e.srv.Orders())
-	e.srv.store.view(func(d *storeData) {
-		assert.Equal(t, firstOrderID, d.NextOrderID)
-		assert.Empty(t, d.Idempotency)
-	})
+	assert.Equal(t, "0", resp.Header.Get("User-ID"), "the account was rolled back")
+	assert.Empty(t, storedOrders(t, e.srv))
+	assert.Equal(t, map[string]int{"orders": 0, "customers": 0, "idempotency": 0}, rowCounts(t, e.srv))
+
+	_, err = e.srv.store.db.Exec(`DROP TRIGGER fail_record`)
+	require.NoError(t, err)
+	resp, m, _ = e.checkout(body(map[string]any{"create_account": true}), key)
+	assert.Equal(t, 200, resp.StatusCode, "the same key works once the database does")
+	assert.Equal(t, float64(firstOrderID), m["order_id"])
 }
 
 // Only POST reaches the checkout; other methods and unknown routes get the

@@ -34,6 +34,7 @@ func newEnv(t *testing.T, opts ...any) *testEnv {
 	}
 	srv, err := New(cfg)
 	require.NoError(t, err)
+	t.Cleanup(func() { _ = srv.Close() })
 	for _, o := range opts {
 		if f, ok := o.(func(*Server)); ok {
 			f(srv)
@@ -182,4 +183,25 @@ type restErrorJSON struct {
 	Code    string         `json:"code"`
 	Message string         `json:"message"`
 	Data    map[string]any `json:"data"`
+}
+
+// storedOrders returns every order in s's database (the test fails on a
+// database error).
+func storedOrders(t *testing.T, s *Server) []Order {
+	t.Helper()
+	orders, err := s.Orders()
+	require.NoError(t, err)
+	return orders
+}
+
+// rowCounts counts the rows of each table of s's database.
+func rowCounts(t *testing.T, s *Server) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	for _, table := range []string{"orders", "customers", "idempotency"} {
+		var n int
+		require.NoError(t, s.store.db.QueryRow("SELECT COUNT(*) FROM "+table).Scan(&n))
+		out[table] = n
+	}
+	return out
 }

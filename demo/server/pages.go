@@ -2,7 +2,9 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"html/template"
+	"log/slog"
 	"net/http"
 	"strconv"
 )
@@ -146,28 +148,36 @@ func (s *Server) renderPage(w http.ResponseWriter, status int, name string, data
 	_, _ = w.Write(buf.Bytes())
 }
 
-// lookupOrder finds the order with the id in idStr and the key, or reports false.
-func (s *Server) lookupOrder(idStr, key string) (Order, bool) {
+// lookupOrder finds the order with the id in idStr and the key. It reports
+// false for an unknown id or a wrong key, and returns a database failure
+// as an error.
+func (s *Server) lookupOrder(ctx context.Context, idStr, key string) (Order, bool, error) {
 	id, err := strconv.Atoi(idStr)
 	if err != nil {
-		return Order{}, false
+		return Order{}, false, nil
 	}
-	var o Order
-	var ok bool
-	s.store.view(func(d *storeData) {
-		var i int
-		if i, ok = d.findOrder(id, key); ok {
-			o = d.Orders[i]
-		}
-	})
-	return o, ok
+	o, ok, err := s.store.order(ctx, id)
+	if err != nil || !ok || !keyMatches(o, key) {
+		return Order{}, false, err
+	}
+	return o, true, nil
+}
+
+// storeFailed answers 500 with a plain-text message and logs err.
+func (s *Server) storeFailed(w http.ResponseWriter, err error) {
+	s.log.Error("reading the order store failed", slog.String("error", err.Error()))
+	http.Error(w, "The order store cannot be read.", http.StatusInternalServerError)
 }
 
 // handleOrderReceived serves GET /checkout/order-received/{id}/?key=...:
 // the thank-you page of the order. Unknown id or a key that does not match →
 // 404 page.
 func (s *Server) handleOrderReceived(w http.ResponseWriter, r *http.Request) {
-	o, ok := s.lookupOrder(r.PathValue("id"), r.URL.Query().Get("key"))
+	o, ok, err := s.lookupOrder(r.Context(), r.PathValue("id"), r.URL.Query().Get("key"))
+	if err != nil {
+		s.storeFailed(w, err)
+		return
+	}
 	if !ok {
 		s.renderPage(w, http.StatusNotFound, "notfound", nil)
 		return
@@ -177,13 +187,22 @@ func (s *Server) handleOrderReceived(w http.ResponseWriter, r *http.Request) {
 
 // handleOrdersHTML serves GET /orders: every order, oldest first.
 func (s *Server) handleOrdersHTML(w http.ResponseWriter, r *http.Request) {
-	s.renderPage(w, http.StatusOK, "orders", s.Orders())
+	orders, err := s.Orders()
+	if err != nil {
+		s.storeFailed(w, err)
+		return
+	}
+	s.renderPage(w, http.StatusOK, "orders", orders)
 }
 
 // handleOrdersJSON serves GET /orders.json: a JSON array of Order, oldest
 // first ([] when there are none).
 func (s *Server) handleOrdersJSON(w http.ResponseWriter, r *http.Request) {
-	orders := s.Orders()
+	orders, err := s.Orders()
+	if err != nil {
+		s.storeFailed(w, err)
+		return
+	}
 	if orders == nil {
 		orders = []Order{}
 	}
@@ -196,7 +215,11 @@ func (s *Server) handleOrdersJSON(w http.ResponseWriter, r *http.Request) {
 // /demo-3ds/confirm. Unknown order or wrong key → 404 page.
 func (s *Server) handle3DSChallenge(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	o, ok := s.lookupOrder(q.Get("order"), q.Get("key"))
+	o, ok, err := s.lookupOrder(r.Context(), q.Get("order"), q.Get("key"))
+	if err != nil {
+		s.storeFailed(w, err)
+		return
+	}
 	if !ok {
 		s.renderPage(w, http.StatusNotFound, "notfound", nil)
 		return

@@ -134,7 +134,7 @@ func Test3DSFlow(t *testing.T) {
 		return resp.StatusCode, res
 	}
 	status := func(id int) string {
-		for _, o := range e.srv.Orders() {
+		for _, o := range storedOrders(t, e.srv) {
 			if o.ID == id {
 				return o.Status
 			}

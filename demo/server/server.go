@@ -3,10 +3,13 @@
 // demo payment gateways, an order-received page, an order list and the static
 // files of web/ (checkout.js, the wasm module, the demo page).
 //
-// It is a host program (no wasm) built on the standard library only. Orders,
-// customers and idempotency records live in one JSON file in Config.DataDir
-// that is rewritten atomically after every change and read back by New, so a
-// restarted server sees every earlier order and continues the order ids.
+// It is host code only (never linked into the wasm module): the standard
+// library plus modernc.org/sqlite, a pure-Go SQLite (no cgo). Orders,
+// customers and idempotency records live in the SQLite database
+// Config.DataDir/orders.db; each checkout is one transaction, so a restarted
+// server sees every earlier order, continues the order ids and replays every
+// stored Idempotency-Key (D21, D42). An orders.json of earlier versions is
+// ignored (New logs a warning naming it).
 //
 // Routes:
 //
@@ -14,7 +17,7 @@
 //	GET  /demo/config.json                        load() options for checkout.js (nonce, cart, checkoutData)
 //	GET  /wp-json/wc/store/v1/cart                the demo cart
 //	POST /wp-json/wc/store/v1/cart/select-shipping-rate
-//	POST /wp-json/wc/store/v1/checkout            ref §15.1–15.3, Idempotency-Key (D21)
+//	POST /wp-json/wc/store/v1/checkout            ref §15.1–15.3, Idempotency-Key (D21, D42)
 //	GET  /checkout/order-received/{id}/?key=...   thank-you page
 //	GET  /orders, /orders.json                    every stored order
 //	GET  /demo-3ds/challenge, POST /demo-3ds/confirm   the demo 3-D Secure step
@@ -32,7 +35,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"sync"
 	"time"
 )
 
@@ -47,8 +49,9 @@ type Config struct {
 	// placeholder still work). A non-empty path that is not a directory
 	// makes New fail.
 	WebDir string
-	// DataDir holds the order store (orders.json). Required; New creates
-	// the directory when it does not exist.
+	// DataDir holds the order database (orders.db, with its -wal and -shm
+	// files). Required; New creates the directory when it does not exist.
+	// It must not contain '?' or '#'.
 	DataDir string
 	// Logger receives one record per request and every storage failure;
 	// nil discards everything.
@@ -68,16 +71,15 @@ type Server struct {
 	sessions *sessionStore
 	store    *orderStore
 	catalog  catalog
-	// checkoutMu serialises checkout processing so that an idempotency key
-	// is looked up and recorded atomically (D21).
-	checkoutMu sync.Mutex
-	now        func() time.Time
+	now      func() time.Time
 }
 
-// New checks cfg, loads the order store from cfg.DataDir and returns a
-// ready Server. It returns an error (and no Server) when DataDir is empty or
-// cannot be created, when the store file exists but cannot be read or parsed
-// (the file is left untouched), or when WebDir is set but is not a directory.
+// New checks cfg, opens (creating when missing) the order database in
+// cfg.DataDir and returns a ready Server; call Close when done with it. It
+// returns an error (and no Server, nothing left open) when DataDir is empty,
+// contains '?' or '#', or cannot be created, when orders.db exists but is
+// not an SQLite database or has a newer schema version (the file is left
+// untouched), or when WebDir is set but is not a directory.
 func New(cfg Config) (*Server, error) {
 	if cfg.DataDir == "" {
 		return nil, errors.New("server: Config.DataDir is required")
@@ -95,7 +97,7 @@ func New(cfg Config) (*Server, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	st, err := openStore(cfg.DataDir)
+	st, err := openStore(cfg.DataDir, logger)
 	if err != nil {
 		return nil, err
 	}
@@ -142,12 +144,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // next to the last 16 nonces sent in Nonce response headers.
 func (s *Server) Nonce() string { return s.nonces.fixed }
 
-// Orders returns a copy of every stored order, oldest (lowest id) first.
-func (s *Server) Orders() []Order {
-	var out []Order
-	s.store.view(func(d *storeData) { out = append(out, d.Orders...) })
-	return out
+// Orders returns every stored order, oldest (lowest id) first, or the
+// database's error.
+func (s *Server) Orders() ([]Order, error) {
+	return s.store.orders(context.Background())
 }
+
+// Close closes the order database. Call it after Serve has returned; requests
+// served after Close answer 500.
+func (s *Server) Close() error { return s.store.Close() }
 
 // Serve serves HTTP on ln until ctx is done, then shuts down gracefully:
 // it stops accepting connections and waits up to 5 seconds for requests in

@@ -131,7 +131,7 @@ func TestConcurrentCheckouts_D21(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	orders := e.srv.Orders()
+	orders := storedOrders(t, e.srv)
 	assert.Len(t, orders, 9)
 	seen := map[int]bool{}
 	for _, o := range orders {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
@@ -22,13 +23,10 @@ var (
 	errAuthFailed    = errors.New(msg3DSFailed)
 )
 
-// findOrder returns the order with id whose key equals key (constant time).
-func (d *storeData) findOrder(id int, key string) (int, bool) {
-	i, ok := d.order(id)
-	if !ok || key == "" || subtle.ConstantTimeCompare([]byte(d.Orders[i].Key), []byte(key)) != 1 {
-		return 0, false
-	}
-	return i, true
+// keyMatches reports whether the order's key equals key (constant time; an
+// empty key never matches).
+func keyMatches(o Order, key string) bool {
+	return key != "" && subtle.ConstantTimeCompare([]byte(o.Key), []byte(key)) == 1
 }
 
 // confirm3DS applies a bank decision to a pending demo_3ds order.
@@ -36,33 +34,35 @@ func (d *storeData) findOrder(id int, key string) (int, bool) {
 // fail: pending → failed. A failed order stays failed and answers
 // errAuthFailed to either outcome; approving again after success is fine,
 // failing after success is errAlreadyDone. Unknown order, wrong key or an
-// order not paid with demo_3ds → errOrderNotFound.
+// order not paid with demo_3ds → errOrderNotFound. A database failure is
+// returned as it is and changes nothing.
 func (s *Server) confirm3DS(id int, key, outcome string) (Order, error) {
 	var out Order
 	justFailed := false
-	err := s.store.update(func(d *storeData) (bool, error) {
-		i, ok := d.findOrder(id, key)
-		if !ok || d.Orders[i].PaymentMethod != "demo_3ds" {
-			return false, errOrderNotFound
+	err := s.store.write(context.Background(), func(tx *storeTx) error {
+		o, ok, err := tx.order(id)
+		if err != nil {
+			return err
 		}
-		o := d.Orders[i]
+		if !ok || !keyMatches(o, key) || o.PaymentMethod != "demo_3ds" {
+			return errOrderNotFound
+		}
 		out = o
 		switch {
 		case o.Status == orderFailed:
-			return false, errAuthFailed
+			return errAuthFailed
 		case o.Status == orderProcessing && outcome == "approve":
-			return false, nil
+			return nil
 		case o.Status != orderPending:
-			return false, errAlreadyDone
+			return errAlreadyDone
 		case outcome == "approve":
 			o.Status = orderProcessing
 		default:
 			o.Status = orderFailed
 			justFailed = true
 		}
-		d.Orders[i] = o
 		out = o
-		return true, nil
+		return tx.updateOrder(o)
 	})
 	if err == nil && justFailed {
 		err = errAuthFailed
