@@ -18,11 +18,17 @@ const (
 	cardSuccess  = "4242424242424242"
 	cardDeclined = "4000000000000002"
 	cardError    = "4000000000000119"
-	// cardDropReply pays like cardSuccess, but the server cuts the
-	// connection after the order is committed and before any byte of the
-	// reply is written: the demo's "lost response" (D42). A replay of the
-	// same Idempotency-Key gets the stored reply normally.
-	cardDropReply = "4000000000000408"
+)
+
+// FaultHeader is the demo's test hook for a lost reply (D42): a checkout
+// request carrying "FaultHeader: FaultDropReply" is processed and committed
+// as usual (order, account, stored reply), then the server closes the
+// connection without writing a byte of the reply. A replay of the same
+// Idempotency-Key, and any request rejected before processing (nonce, body,
+// schema), replies normally.
+const (
+	FaultHeader    = "X-Demo-Fault"
+	FaultDropReply = "drop-reply"
 )
 
 // Messages the demo gateways and the account step put in responses.
@@ -365,11 +371,10 @@ func requestHash(params map[string]any) string {
 // checkoutOutcome is what processing produced: the response, the user and
 // the order it is for.
 type checkoutOutcome struct {
-	status    int
-	body      any
-	userID    int
-	orderID   int
-	dropReply bool // the demo fault card: commit, then cut the connection
+	status  int
+	body    any
+	userID  int
+	orderID int
 }
 
 // errorOutcome is an error response for the user userID.
@@ -500,10 +505,9 @@ func (s *Server) processCheckout(tx *storeTx, in checkoutInput, sess session, ba
 		return checkoutOutcome{}, err
 	}
 	return checkoutOutcome{
-		status:    status,
-		userID:    userID,
-		orderID:   order.ID,
-		dropReply: cardNumber == cardDropReply,
+		status:  status,
+		userID:  userID,
+		orderID: order.ID,
 		body: checkoutResponse{
 			OrderID:         order.ID,
 			Status:          order.Status,
@@ -621,8 +625,8 @@ func baseURL(r *http.Request) string {
 // earlier rejections are not, so they can be retried with the same key. If
 // the database cannot be written the response is 500
 // woocommerce_rest_unknown_server_error and nothing is kept: no order, no
-// account, no record. With cardDropReply the connection is closed after the
-// commit instead of replying.
+// account, no record. With the FaultHeader the connection is closed after
+// the commit instead of replying.
 func (s *Server) handleCheckout(w http.ResponseWriter, r *http.Request) {
 	sess := s.sessions.resolve(w, r)
 	nonceErr := s.nonces.checkNonce(r)
@@ -718,14 +722,14 @@ func (s *Server) handleCheckout(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("checkout", slog.Int("status", out.status), slog.Int("order_id", out.orderID),
 		slog.String("payment_method", in.method))
-	if out.dropReply && s.dropConnection(w) {
+	if r.Header.Get(FaultHeader) == FaultDropReply && s.dropConnection(w) {
 		return
 	}
 	send(out.status, resp, out.userID)
 }
 
 // dropConnection closes the client connection of w without writing a
-// response (the demo's lost reply, cardDropReply). It reports false when
+// response (the demo's lost reply, FaultHeader). It reports false when
 // the connection cannot be taken over (HTTP/2); the caller then replies
 // normally.
 func (s *Server) dropConnection(w http.ResponseWriter) bool {
@@ -734,7 +738,7 @@ func (s *Server) dropConnection(w http.ResponseWriter) bool {
 		s.log.Warn("checkout: cannot drop the connection; replying", slog.String("error", err.Error()))
 		return false
 	}
-	s.log.Info("checkout: reply dropped after the order was stored (demo fault card)")
+	s.log.Info("checkout: reply dropped after the commit (" + FaultHeader + ")")
 	_ = conn.Close()
 	return true
 }

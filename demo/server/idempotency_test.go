@@ -15,9 +15,9 @@ import (
 )
 
 // postCheckout sends one checkout POST through client with a valid nonce,
-// the key and body, and returns the response and its body, or the
-// transport's error.
-func postCheckout(t *testing.T, client *http.Client, base, nonce, key, body string) (*http.Response, []byte, error) {
+// the key (none when "") and body, and returns the response and its body,
+// or the transport's error. fault adds the FaultHeader with that value.
+func postCheckout(t *testing.T, client *http.Client, base, nonce, key, body string, fault ...string) (*http.Response, []byte, error) {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodPost, base+StoreAPIPrefix+"/checkout", strings.NewReader(body))
 	require.NoError(t, err)
@@ -25,6 +25,9 @@ func postCheckout(t *testing.T, client *http.Client, base, nonce, key, body stri
 	req.Header.Set("Nonce", nonce)
 	if key != "" {
 		req.Header.Set("Idempotency-Key", key)
+	}
+	for _, f := range fault {
+		req.Header.Set(FaultHeader, f)
 	}
 	resp, err := client.Do(req)
 	if err != nil {
@@ -35,23 +38,24 @@ func postCheckout(t *testing.T, client *http.Client, base, nonce, key, body stri
 	return resp, raw, err
 }
 
-// D42: the demo fault card stores the order, then cuts the connection before
-// any byte of the reply. The retry with the same key and body gets the
-// stored reply of that one order (status, body with payment_result and
+// D42: with the fault header the server stores the order, then cuts the
+// connection before any byte of the reply. The retry with the same key and
+// body (the header still on: it is ignored for a replay) gets the stored
+// reply of that one order (status, body with payment_result and
 // redirect_url), and no second order or charge exists.
 func TestLostReplyThenReplay_D42(t *testing.T) {
 	e := newEnv(t)
-	payload := body(card("4000 0000 0000 0408"))
+	payload := body(card(cardSuccess))
 	fresh := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
 
-	_, _, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-1", payload)
+	_, _, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-1", payload, FaultDropReply)
 	require.Error(t, err, "the connection is cut before the reply")
 	orders := storedOrders(t, e.srv)
 	require.Len(t, orders, 1, "the order was stored before the cut")
 	assert.Equal(t, orderProcessing, orders[0].Status)
 	assert.Equal(t, "lost-1", orders[0].IdempotencyKey)
 
-	resp, raw, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-1", payload)
+	resp, raw, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-1", payload, FaultDropReply)
 	require.NoError(t, err)
 	require.Equal(t, 200, resp.StatusCode, "body: %s", raw)
 	var r checkoutResponse
@@ -72,10 +76,33 @@ func TestLostReplyThenReplay_D42(t *testing.T) {
 		assert.Equal(t, 200, page.StatusCode)
 		assert.Contains(t, string(html), `<strong id="order-number">`+strconv.Itoa(r.OrderID)+`</strong>`)
 	})
-	t.Run("without a key the fault card still cuts, and each request is a new order", func(t *testing.T) {
-		_, _, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "", payload)
+	t.Run("without a key the fault still cuts, and each request is a new order", func(t *testing.T) {
+		_, _, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "", payload, FaultDropReply)
 		require.Error(t, err)
 		assert.Len(t, storedOrders(t, e.srv), 2)
+	})
+	t.Run("a processing error is stored and cut too; its replay is the error", func(t *testing.T) {
+		declined := body(card(cardDeclined))
+		_, _, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-declined", declined, FaultDropReply)
+		require.Error(t, err)
+		resp, raw, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-declined", declined, FaultDropReply)
+		require.NoError(t, err)
+		assert.Equal(t, 400, resp.StatusCode)
+		assert.Contains(t, string(raw), msgDeclined)
+	})
+	t.Run("rejections before processing reply normally", func(t *testing.T) {
+		resp, raw, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-schema", body(map[string]any{"customer_note": 5}), FaultDropReply)
+		require.NoError(t, err)
+		assert.Equal(t, 400, resp.StatusCode)
+		assert.Contains(t, string(raw), "rest_invalid_param")
+		resp, _, err = postCheckout(t, fresh, e.ts.URL, "bad-nonce", "lost-nonce", payload, FaultDropReply)
+		require.NoError(t, err)
+		assert.Equal(t, 403, resp.StatusCode)
+	})
+	t.Run("another header value is no fault", func(t *testing.T) {
+		resp, _, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "not-a-fault", payload, "something-else")
+		require.NoError(t, err)
+		assert.Equal(t, 200, resp.StatusCode)
 	})
 	t.Run("a client that resends on a reused connection gets the replay", func(t *testing.T) {
 		// Go's transport (like browsers) resends a request whose reused
@@ -88,7 +115,7 @@ func TestLostReplyThenReplay_D42(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, 200, warm.StatusCode)
 		n := len(storedOrders(t, e.srv))
-		resp, raw, err := postCheckout(t, keep, e.ts.URL, e.srv.Nonce(), "lost-2", payload)
+		resp, raw, err := postCheckout(t, keep, e.ts.URL, e.srv.Nonce(), "lost-2", payload, FaultDropReply)
 		require.NoError(t, err, "resent on a new connection")
 		assert.Equal(t, 200, resp.StatusCode, "body: %s", raw)
 		assert.Len(t, storedOrders(t, e.srv), n+1, "one order for the cut request and its resend")

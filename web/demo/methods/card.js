@@ -20,8 +20,7 @@
  * method becomes active.
  *
  * Demo server test numbers: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002
- * is declined, 4000 0000 0000 0119 gets a processor error, 4000 0000 0000 0408
- * pays but the server cuts the connection before replying (a lost reply, D42).
+ * is declined, 4000 0000 0000 0119 gets a processor error.
  */
 (function () {
   'use strict';

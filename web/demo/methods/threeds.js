@@ -14,14 +14,47 @@
  *         failed   -> {type:'error', message, retry: true, messageContext: payments}
  *       When the attempt ends first (signal aborted: reset, back/forward
  *       cache, time budget), the dialog closes and nothing is answered.
+ *       Every URL from the server (challenge, confirm, redirect_url) passes
+ *       safeHttpUrl, the redirect rule of D16/D25: only http: and https:
+ *       after resolving against the page. A challenge or confirm URL that
+ *       fails it is never linked or fetched: the observer answers
+ *         {type:'error', message, retry: true, messageContext: payments}
+ *       (and warns on the console); a redirect_url that fails it is dropped
+ *       (the checkout's own order-received URL is used).
  * Everything is unregistered when another method becomes active.
+ *
+ * Loaded as a CommonJS module (the Node tests), it registers nothing and
+ * exports {safeHttpUrl, checkoutSuccess}.
  */
 (function () {
   'use strict';
 
   var NAME = 'demo_3ds';
   var TITLE = 'Card with 3-D Secure';
-  var data = wc.wcBlocksData;
+  var MSG_BAD_BANK_URL = 'Your bank\'s authentication page could not be opened. ' +
+    'Please try again or choose another payment method.';
+
+  /**
+   * The URL raw resolves to against base, when it is a string whose scheme
+   * after resolving is http: or https: (D16, D25: the rule redirects follow);
+   * null otherwise (javascript:, data:, any other scheme, a relative URL
+   * against a base that is not http(s), an unparsable string, a non-string).
+   * The URL parser strips surrounding spaces and C0 controls and removes
+   * tabs and newlines first, so "java\tscript:" is javascript: here too.
+   * @param {unknown} raw
+   * @param {string} [base]
+   * @returns {URL | null}
+   */
+  function safeHttpUrl(raw, base) {
+    if (typeof raw !== 'string' || raw === '') return null;
+    var url;
+    try {
+      url = base === undefined ? new URL(raw) : new URL(raw, base);
+    } catch (e) {
+      return null;
+    }
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  }
 
   var stopObserving = null;
 
@@ -122,7 +155,8 @@
         postConfirm(confirmUrl, { order_id: orderId, order_key: orderKey, outcome: outcome }).then(function (res) {
           if (res.ok && res.body.result === 'success') {
             var ok = { type: types.SUCCESS };
-            if (typeof res.body.redirect_url === 'string' && res.body.redirect_url) ok.redirectUrl = res.body.redirect_url;
+            var redirect = safeHttpUrl(res.body.redirect_url, location.href);
+            if (redirect) ok.redirectUrl = redirect.href;
             finish(ok);
             return;
           }
@@ -164,10 +198,28 @@
     var challengeUrl = details['3ds_challenge_url'];
     var confirmUrl = details['3ds_confirm_url'];
     if (!challengeUrl || !confirmUrl) return undefined; // no authentication asked for
-    var challenge = new URL(challengeUrl, location.href);
+    var challenge = safeHttpUrl(challengeUrl, location.href);
+    var confirm = safeHttpUrl(confirmUrl, location.href);
+    if (!challenge || !confirm) {
+      console.warn('demo_3ds: refused a bank URL from the server that is not http(s):',
+        String(challenge ? confirmUrl : challengeUrl));
+      var emitResponse = wc.blocksCheckoutEvents.emitResponse;
+      return {
+        type: emitResponse.responseTypes.ERROR,
+        message: MSG_BAD_BANK_URL,
+        retry: true,
+        messageContext: emitResponse.noticeContexts.PAYMENTS
+      };
+    }
     var orderId = Number(challenge.searchParams.get('order')) || payload.orderId;
-    return authenticate(challenge, new URL(confirmUrl, location.href).href, orderId, ctx && ctx.signal);
+    return authenticate(challenge, confirm.href, orderId, ctx && ctx.signal);
   }
+
+  if (typeof module === 'object' && module && module.exports) {
+    module.exports = { safeHttpUrl: safeHttpUrl, checkoutSuccess: threeDSCheckoutSuccess };
+    return;
+  }
+  var data = wc.wcBlocksData;
 
   function content(props) {
     if (stopObserving) stopObserving();
