@@ -15,6 +15,7 @@
 package bridge
 
 import (
+	"context"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -116,26 +117,21 @@ func (b *Bridge) engineConfig(opts jsv.Value) engine.Config {
 	if cd := value.AsObject(b.option(opts, "checkoutData")); cd != nil {
 		cfg.CheckoutData.OrderID = intOf(cd.Get("order_id"))
 		cfg.CheckoutData.CustomerID = intOf(cd.Get("customer_id"))
-		cfg.CheckoutData.OrderNotes, _ = value.Str(cd.Get("order_notes"))
+		var ok bool
+		if cfg.CheckoutData.OrderNotes, ok = value.Str(cd.Get("order_notes")); !ok {
+			cfg.CheckoutData.OrderNotes, _ = value.Str(cd.Get("customer_note")) // WooCommerce's checkoutData key
+		}
+		cfg.CheckoutData.AdditionalFields = value.AsObject(cd.Get("additional_fields"))
 		cfg.CheckoutData.BillingAddress = value.AsObject(cd.Get("billing_address"))
 		cfg.CheckoutData.ShippingAddress = value.AsObject(cd.Get("shipping_address"))
 	}
+	// D39: the cart option is a Store API cart response (snake_case keys) or
+	// the legacy {needsPayment, needsShipping, paymentMethods}; the engine
+	// receives it over the defaults (needsPayment true) with receiveCart.
 	if cart := value.AsObject(b.option(opts, "cart")); cart != nil {
-		if v, ok := cart.Get("needsPayment").(bool); ok {
-			cfg.Cart.NeedsPayment = v
-		}
-		if v, ok := cart.Get("needsShipping").(bool); ok {
-			cfg.Cart.NeedsShipping = v
-		}
-		if list, ok := cart.Get("paymentMethods").([]any); ok {
-			cfg.Cart.PaymentMethods = []string{}
-			for _, n := range list {
-				if s, ok := n.(string); ok {
-					cfg.Cart.PaymentMethods = append(cfg.Cart.PaymentMethods, s)
-				}
-			}
-		}
+		cfg.Cart.Response = cart
 	}
+	cfg.ReceiveCart = b.receiveCartFunc()
 	if to := value.AsObject(b.option(opts, "observerTimeoutMs")); to != nil {
 		cfg.ObserverTimeouts = map[observer.Event]time.Duration{}
 		to.Range(func(k string, v any) bool {
@@ -192,6 +188,39 @@ func (b *Bridge) option(opts jsv.Value, key string) any {
 		return value.Undef
 	}
 	return out
+}
+
+// receiveCartFunc makes the JS function given to canMakePayment as
+// cart.receiveCart (D40): receiveCart(response) dispatches the cart store's
+// receiveCart and returns a Promise that resolves after the change and its
+// reactions, or rejects (a TypeError when response is not a plain
+// object, an Error when it cannot be converted). It never throws. It returns undefined (as a value) when the
+// function cannot be made.
+func (b *Bridge) receiveCartFunc() any {
+	h, err := newFunc(func(_ jsv.Value, args []jsv.Value) (ret any) {
+		b.calls.Add(1)
+		defer func() {
+			if r := recover(); r != nil {
+				ret = newPromise(func() (any, error) { return nil, panicToError(r) }, nil)
+			}
+		}()
+		resp, err := b.conv.convert(arg(args, 0), "cart.receiveCart response")
+		var run engine.Action
+		if err == nil {
+			run, err = b.eng.Prepare(store.CartKey, "receiveCart", []any{resp})
+		}
+		return newPromise(func() (any, error) {
+			if err != nil {
+				return nil, err
+			}
+			return nil, run(context.Background())
+		}, nil)
+	})
+	if err != nil {
+		return value.Undef
+	}
+	b.exports = append(b.exports, h)
+	return value.Opaque{TypeOf: "function", Ref: h.Value()}
 }
 
 func intOf(v any) int {

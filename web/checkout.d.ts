@@ -61,6 +61,9 @@ declare namespace WcCheckout {
       | '__internalSetRedirectUrl'
       | '__internalSetShouldCreateAccount'
       | '__internalSetUseShippingAsBilling'
+      | 'setAdditionalFields'
+      | 'setEditingBillingAddress'
+      | 'setEditingShippingAddress'
       | 'setPrefersCollection';
     'wc/store/payment':
       | '__internalRemoveAvailableExpressPaymentMethod'
@@ -88,12 +91,18 @@ declare namespace WcCheckout {
       | 'showAllValidationErrors'
       | 'showValidationError';
     'wc/store/cart':
+      | 'receiveApplyingCoupon'
+      | 'receiveCart'
+      | 'receiveCartContents'
+      | 'receiveRemovingCoupon'
       | 'setBillingAddress'
       | 'setCartErrors'
+      | 'setIsCartDataStale'
       | 'setIsLoadingRates'
       | 'setIsSelectingRate'
       | 'setShippingAddress'
-      | 'setShippingRates';
+      | 'setShippingRates'
+      | 'updatingCustomerData';
     'core/notices': 'createNotice' | 'removeNotice';
   }
 
@@ -116,7 +125,10 @@ declare namespace WcCheckout {
       | 'getUseShippingAsBilling'
       | 'getShouldCreateAccount'
       | 'getExtensionData'
-      | 'prefersCollection';
+      | 'prefersCollection'
+      | 'getEditingBillingAddress'
+      | 'getEditingShippingAddress'
+      | 'getAdditionalFields';
     'wc/store/payment':
       | 'isPaymentIdle'
       | 'isExpressPaymentStarted'
@@ -146,7 +158,17 @@ declare namespace WcCheckout {
       | 'isAddressFieldsForShippingRatesUpdating'
       | 'isShippingRateBeingSelected'
       | 'getCartErrors'
-      | 'getShippingErrorStatus';
+      | 'getShippingErrorStatus'
+      | 'getCartData'
+      | 'getCartTotals'
+      | 'getCartMeta'
+      | 'getHasCalculatedShipping'
+      | 'isCustomerDataUpdating'
+      | 'isApplyingCoupon'
+      | 'getCouponBeingApplied'
+      | 'isRemovingCoupon'
+      | 'getCouponBeingRemoved'
+      | 'isCartDataStale';
     'core/notices': never;
   }
 
@@ -240,7 +262,74 @@ declare namespace WcCheckout {
     readonly shouldCreateAccount: boolean;
     readonly prefersCollection: boolean | undefined;
     readonly extensionData: Readonly<ExtensionData>;
+    /** D44. */
+    readonly editingBillingAddress: boolean;
+    readonly editingShippingAddress: boolean;
+    readonly additionalFields: Readonly<Record<string, unknown>>;
   }
+
+  /** Store API cart totals (D39): amounts are strings in minor units. */
+  interface CartTotals {
+    readonly currency_code: string;
+    readonly currency_symbol: string;
+    readonly currency_minor_unit: number;
+    readonly currency_decimal_separator: string;
+    readonly currency_thousand_separator: string;
+    readonly currency_prefix: string;
+    readonly currency_suffix: string;
+    readonly total_items: string;
+    readonly total_items_tax: string;
+    readonly total_fees: string;
+    readonly total_fees_tax: string;
+    readonly total_discount: string;
+    readonly total_discount_tax: string;
+    readonly total_shipping: string;
+    readonly total_shipping_tax: string;
+    readonly total_price: string;
+    readonly total_tax: string;
+    readonly tax_lines: readonly { name: string; price: string; rate: string }[];
+    readonly [field: string]: unknown;
+  }
+
+  /**
+   * WooCommerce's cartData (D39): a Store API cart response with its
+   * top-level keys camelCased; nested objects keep the Store API's
+   * snake_case keys. Unknown response keys are kept, camelCased.
+   */
+  interface CartData {
+    readonly coupons: readonly Record<string, unknown>[];
+    readonly shippingRates: readonly ShippingPackage[];
+    readonly shippingAddress: Readonly<ShippingAddress>;
+    readonly billingAddress: Readonly<BillingAddress>;
+    readonly items: readonly Record<string, unknown>[];
+    readonly itemsCount: number;
+    readonly itemsWeight: number;
+    readonly crossSells: readonly Record<string, unknown>[];
+    readonly needsShipping: boolean;
+    readonly needsPayment: boolean;
+    readonly hasCalculatedShipping: boolean;
+    readonly fees: readonly Record<string, unknown>[];
+    readonly totals: CartTotals;
+    /** The cart item errors of the response (API errors: getCartErrors). */
+    readonly errors: readonly CartError[];
+    readonly paymentMethods: readonly string[];
+    readonly paymentRequirements: readonly string[];
+    readonly extensions: Readonly<Record<string, unknown>>;
+    readonly [field: string]: unknown;
+  }
+
+  /** getCartMeta (D39). */
+  interface CartMeta {
+    readonly updatingCustomerData: boolean;
+    readonly updatingSelectedRate: boolean;
+    readonly applyingCoupon: string;
+    readonly removingCoupon: string;
+    readonly isCartDataStale: boolean;
+    readonly updatingAddressFieldsForShippingRates: boolean;
+  }
+
+  /** A Store API cart response (snake_case keys) or the legacy load shape. */
+  type CartResponse = Record<string, unknown>;
 
   /** Name -> {name}: the available payment method maps (ref §3.1). */
   type AvailablePaymentMethods = Record<string, { name: string; [field: string]: unknown }>;
@@ -337,6 +426,10 @@ declare namespace WcCheckout {
     getShouldCreateAccount(): boolean;
     getExtensionData(): Readonly<ExtensionData>;
     prefersCollection(): boolean | undefined;
+    /** D44. */
+    getEditingBillingAddress(): boolean;
+    getEditingShippingAddress(): boolean;
+    getAdditionalFields(): Readonly<Record<string, unknown>>;
   }
 
   /** ref §3.3. */
@@ -396,6 +489,17 @@ declare namespace WcCheckout {
     isShippingRateBeingSelected(): boolean;
     getCartErrors(): readonly CartError[];
     getShippingErrorStatus(): ShippingErrorStatus;
+    /** D39. */
+    getCartData(): CartData;
+    getCartTotals(): CartTotals;
+    getCartMeta(): CartMeta;
+    getHasCalculatedShipping(): boolean;
+    isCustomerDataUpdating(): boolean;
+    isApplyingCoupon(): boolean;
+    getCouponBeingApplied(): string;
+    isRemovingCoupon(): boolean;
+    getCouponBeingRemoved(): string;
+    isCartDataStale(): boolean;
   }
 
   // ---- actions -------------------------------------------------------------
@@ -424,6 +528,11 @@ declare namespace WcCheckout {
     __internalSetExtensionData(namespace: string, data: Record<string, unknown>, replace?: boolean): Promise<void>;
     /** ref §2.4, §10: a Store API checkout response body -> redirect URL, payment result, after_processing. */
     __internalProcessCheckoutResponse(response: Record<string, unknown>): Promise<void>;
+    /** D44. */
+    setEditingBillingAddress(isEditing: boolean): Promise<void>;
+    setEditingShippingAddress(isEditing: boolean): Promise<void>;
+    /** Merged over the current values; sent as additional_fields when not empty. */
+    setAdditionalFields(additionalFields: Record<string, unknown>): Promise<void>;
   }
 
   /** ref §3.4. */
@@ -470,6 +579,14 @@ declare namespace WcCheckout {
     setIsLoadingRates(isLoadingRates: boolean): Promise<void>;
     setIsSelectingRate(isSelectingRate: boolean): Promise<void>;
     setCartErrors(errors: CartError[]): Promise<void>;
+    /** D39: merges a Store API cart response into the cart (its keys win). */
+    receiveCart(response: CartResponse): Promise<void>;
+    /** receiveCart without the response's addresses. */
+    receiveCartContents(response: CartResponse): Promise<void>;
+    receiveApplyingCoupon(couponCode: string): Promise<void>;
+    receiveRemovingCoupon(couponCode: string): Promise<void>;
+    setIsCartDataStale(isCartDataStale?: boolean): Promise<void>;
+    updatingCustomerData(isResolving: boolean): Promise<void>;
   }
 
   // ---- stores ------------------------------------------------------------------
@@ -908,14 +1025,33 @@ declare namespace WcCheckout {
     order_id?: number;
     customer_id?: number;
     order_notes?: string;
+    /** WooCommerce's name for order_notes (used when order_notes is absent). */
+    customer_note?: string;
     billing_address?: BillingAddress;
     shipping_address?: ShippingAddress;
+    /** D44: preloaded additional checkout field values. */
+    additional_fields?: Record<string, unknown>;
   }
+  /**
+   * D39: a Store API cart response as is (items, totals, coupons, fees,
+   * shipping_rates, needs_payment, needs_shipping, payment_requirements,
+   * payment_methods, addresses, extensions, errors, ...), or the older
+   * {needsPayment, needsShipping, paymentMethods}; both may be mixed.
+   */
   interface CartOption {
     needsPayment?: boolean;
     needsShipping?: boolean;
     /** Names of the payment methods the cart allows (ref §14). */
     paymentMethods?: string[];
+    needs_payment?: boolean;
+    needs_shipping?: boolean;
+    payment_methods?: string[];
+    payment_requirements?: string[];
+    totals?: Partial<CartTotals>;
+    shipping_rates?: ShippingPackage[];
+    billing_address?: BillingAddress;
+    shipping_address?: ShippingAddress;
+    [field: string]: unknown;
   }
   /** Per-event default time budgets in ms (D17). */
   interface ObserverTimeoutOption {

@@ -237,6 +237,9 @@
       getShouldCreateAccount: false,
       getExtensionData: {},
       prefersCollection: false,
+      getEditingBillingAddress: true,
+      getEditingShippingAddress: true,
+      getAdditionalFields: {},
       state: {
         redirectUrl: '',
         status: 'pristine',
@@ -248,7 +251,10 @@
         useShippingAsBilling: true,
         shouldCreateAccount: false,
         prefersCollection: undefined,
-        extensionData: {}
+        extensionData: {},
+        editingBillingAddress: true,
+        editingShippingAddress: true,
+        additionalFields: {}
       }
     },
     'wc/store/payment': {
@@ -319,7 +325,80 @@
         isValid: true,
         hasInvalidAddress: false,
         hasError: false
-      }
+      },
+      getCartData: {
+        coupons: [],
+        shippingRates: [],
+        shippingAddress: {},
+        billingAddress: {},
+        items: [],
+        itemsCount: 0,
+        itemsWeight: 0,
+        crossSells: [],
+        needsShipping: false,
+        needsPayment: true,
+        hasCalculatedShipping: true,
+        fees: [],
+        totals: {
+          currency_code: '',
+          currency_symbol: '',
+          currency_minor_unit: 2,
+          currency_decimal_separator: '.',
+          currency_thousand_separator: ',',
+          currency_prefix: '',
+          currency_suffix: '',
+          total_items: '0',
+          total_items_tax: '0',
+          total_fees: '0',
+          total_fees_tax: '0',
+          total_discount: '0',
+          total_discount_tax: '0',
+          total_shipping: '0',
+          total_shipping_tax: '0',
+          total_price: '0',
+          total_tax: '0',
+          tax_lines: []
+        },
+        errors: [],
+        paymentMethods: [],
+        paymentRequirements: [],
+        extensions: {}
+      },
+      getCartTotals: {
+        currency_code: '',
+        currency_symbol: '',
+        currency_minor_unit: 2,
+        currency_decimal_separator: '.',
+        currency_thousand_separator: ',',
+        currency_prefix: '',
+        currency_suffix: '',
+        total_items: '0',
+        total_items_tax: '0',
+        total_fees: '0',
+        total_fees_tax: '0',
+        total_discount: '0',
+        total_discount_tax: '0',
+        total_shipping: '0',
+        total_shipping_tax: '0',
+        total_price: '0',
+        total_tax: '0',
+        tax_lines: []
+      },
+      getCartMeta: {
+        updatingCustomerData: false,
+        updatingSelectedRate: false,
+        applyingCoupon: '',
+        removingCoupon: '',
+        isCartDataStale: false,
+        updatingAddressFieldsForShippingRates: false
+      },
+      getHasCalculatedShipping: true,
+      isCustomerDataUpdating: false,
+      isApplyingCoupon: false,
+      getCouponBeingApplied: '',
+      isRemovingCoupon: false,
+      getCouponBeingRemoved: '',
+      isCartDataStale: false
     },
     'core/notices': {
       byContext: {},
@@ -333,7 +412,8 @@
       'getCheckoutStatus', 'isIdle', 'isComplete', 'isBeforeProcessing', 'isProcessing',
       'isAfterProcessing', 'hasError', 'hasOrder', 'isCalculating', 'getOrderId', 'getCustomerId',
       'getOrderNotes', 'getRedirectUrl', 'getUseShippingAsBilling', 'getShouldCreateAccount',
-      'getExtensionData', 'prefersCollection'
+      'getExtensionData', 'prefersCollection', 'getEditingBillingAddress',
+      'getEditingShippingAddress', 'getAdditionalFields'
     ],
     'wc/store/payment': [
       'isPaymentIdle', 'isExpressPaymentStarted', 'isPaymentProcessing', 'isPaymentReady',
@@ -347,7 +427,9 @@
     'wc/store/cart': [
       'getCustomerData', 'getNeedsPayment', 'getNeedsShipping', 'getShippingRates',
       'isAddressFieldsForShippingRatesUpdating', 'isShippingRateBeingSelected', 'getCartErrors',
-      'getShippingErrorStatus'
+      'getShippingErrorStatus', 'getCartData', 'getCartTotals', 'getCartMeta',
+      'getHasCalculatedShipping', 'isCustomerDataUpdating', 'isApplyingCoupon',
+      'getCouponBeingApplied', 'isRemovingCoupon', 'getCouponBeingRemoved', 'isCartDataStale'
     ],
     'core/notices': []
   };
@@ -371,7 +453,8 @@
       '__internalSetBeforeProcessing', '__internalSetComplete', '__internalSetCustomerId',
       '__internalSetExtensionData', '__internalSetHasError', '__internalSetIdle',
       '__internalSetOrderNotes', '__internalSetProcessing', '__internalSetRedirectUrl',
-      '__internalSetShouldCreateAccount', '__internalSetUseShippingAsBilling', 'setPrefersCollection'
+      '__internalSetShouldCreateAccount', '__internalSetUseShippingAsBilling', 'setAdditionalFields',
+      'setEditingBillingAddress', 'setEditingShippingAddress', 'setPrefersCollection'
     ],
     'wc/store/payment': [
       '__internalRemoveAvailableExpressPaymentMethod', '__internalRemoveAvailablePaymentMethod',
@@ -388,8 +471,9 @@
       'showAllValidationErrors', 'showValidationError'
     ],
     'wc/store/cart': [
-      'setBillingAddress', 'setCartErrors', 'setIsLoadingRates', 'setIsSelectingRate',
-      'setShippingAddress', 'setShippingRates'
+      'receiveApplyingCoupon', 'receiveCart', 'receiveCartContents', 'receiveRemovingCoupon',
+      'setBillingAddress', 'setCartErrors', 'setIsCartDataStale', 'setIsLoadingRates',
+      'setIsSelectingRate', 'setShippingAddress', 'setShippingRates', 'updatingCustomerData'
     ],
     'core/notices': ['createNotice', 'removeNotice']
   };

@@ -372,6 +372,16 @@ var actionTable = map[string]map[string]actionFunc{
 			e.processCheckoutResponse(body)
 			return nil
 		}),
+		// D44.
+		"setEditingBillingAddress": act(boolArg("isEditing", false), func(s *store.Snapshot, v bool) {
+			s.Checkout = s.Checkout.SetEditingBillingAddress(v)
+		}),
+		"setEditingShippingAddress": act(boolArg("isEditing", false), func(s *store.Snapshot, v bool) {
+			s.Checkout = s.Checkout.SetEditingShippingAddress(v)
+		}),
+		"setAdditionalFields": act(objArg("additionalFields", false), func(s *store.Snapshot, v *value.Object) {
+			s.Checkout = s.Checkout.SetAdditionalFields(v)
+		}),
 	},
 	store.PaymentKey: {
 		"__internalSetPaymentIdle":           payment(store.Payment.SetIdle),
@@ -470,6 +480,27 @@ var actionTable = map[string]map[string]actionFunc{
 		"setIsSelectingRate": thunk(boolArg("isSelectingRate", false), func(e *Engine, ctx context.Context, v bool) error {
 			e.setShippingFlag(ctx, true, v)
 			return nil
+		}),
+		// D39.
+		"receiveCart": thunk(objArg("response", false), func(e *Engine, ctx context.Context, v *value.Object) error {
+			e.receiveCart(ctx, v, true)
+			return nil
+		}),
+		"receiveCartContents": thunk(objArg("response", false), func(e *Engine, ctx context.Context, v *value.Object) error {
+			e.receiveCart(ctx, v, false)
+			return nil
+		}),
+		"receiveApplyingCoupon": act(strArg("couponCode", false), func(s *store.Snapshot, v string) {
+			s.Cart = s.Cart.SetApplyingCoupon(v)
+		}),
+		"receiveRemovingCoupon": act(strArg("couponCode", false), func(s *store.Snapshot, v string) {
+			s.Cart = s.Cart.SetRemovingCoupon(v)
+		}),
+		"setIsCartDataStale": act(optBoolArg("isCartDataStale", true), func(s *store.Snapshot, v bool) {
+			s.Cart = s.Cart.SetIsCartDataStale(v)
+		}),
+		"updatingCustomerData": act(boolArg("isResolving", false), func(s *store.Snapshot, v bool) {
+			s.Cart = s.Cart.SetUpdatingCustomerData(v)
 		}),
 		"setCartErrors": thunk(arrArg("errors"), func(e *Engine, ctx context.Context, v []any) error {
 			before := e.Snapshot().Cart.ShippingErrorStatus

@@ -79,6 +79,15 @@ func TestEveryAction(t *testing.T) {
 		"setIsLoadingRates":                             {false},
 		"setIsSelectingRate":                            {false},
 		"setCartErrors":                                 {[]any{}},
+		"setEditingBillingAddress":                      {false},
+		"setEditingShippingAddress":                     {false},
+		"setAdditionalFields":                           {obj(`{"ns/x":"1"}`)},
+		"receiveCart":                                   {obj(`{"items_count":1}`)},
+		"receiveCartContents":                           {obj(`{"items_count":2}`)},
+		"receiveApplyingCoupon":                         {""},
+		"receiveRemovingCoupon":                         {""},
+		"setIsCartDataStale":                            {false},
+		"updatingCustomerData":                          {false},
 	}
 	h := newHarness(t)
 	for _, key := range StoreKeys() {

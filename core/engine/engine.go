@@ -38,6 +38,10 @@ type CartConfig struct {
 	NeedsPayment   bool
 	NeedsShipping  bool
 	PaymentMethods []string // names the cart allows for regular methods (ref §14); nil = every registered method
+	// Response, when non-nil, is a Store API cart response (or the legacy
+	// {needsPayment, needsShipping, paymentMethods} object) received over
+	// the fields above with store.Cart.ReceiveCart (D39): its keys win.
+	Response *value.Object
 }
 
 // Config configures one engine. Zero values are usable defaults.
@@ -66,6 +70,19 @@ type Config struct {
 	// NewAttemptID makes attempt ids (also the Idempotency-Key, D21). Default: random 128-bit hex.
 	NewAttemptID func() string
 	TraceLimit   int // default 2000
+
+	// AvailabilityDebounce is how long after the last cart change the
+	// availability check re-runs (D40); 0 means DefaultAvailabilityDebounce,
+	// a negative value turns the re-check off. A stream of changes delays
+	// it by at most AvailabilityMaxWait.
+	AvailabilityDebounce time.Duration
+	// AfterFunc schedules f once after d and returns a stop function that
+	// reports whether it prevented the call (time.AfterFunc by default;
+	// tests inject a fake clock).
+	AfterFunc func(d time.Duration, f func()) (stop func() bool)
+	// ReceiveCart is given to canMakePayment as cart.receiveCart (D40): the
+	// bridge passes a JS function (a value.Opaque). nil means undefined.
+	ReceiveCart any
 }
 
 // Change is one state change: the stores it touched, in store-key order, and
@@ -97,6 +114,7 @@ type Engine struct {
 	warned    map[string]bool
 	methods   methodRegistry
 	express   expressMemory
+	recheck   availabilityRecheck // D40 debounced re-check after cart changes
 
 	availMu      sync.Mutex // serialises availability updates (ref §14)
 	availPending bool
@@ -138,7 +156,7 @@ func New(cfg Config) *Engine {
 		Validation: store.NewValidation(),
 		Notices:    store.NewNotices(),
 		Cart: store.NewCart(cfg.CheckoutData.BillingAddress, cfg.CheckoutData.ShippingAddress,
-			cfg.Cart.NeedsPayment, cfg.Cart.NeedsShipping, cfg.Cart.PaymentMethods),
+			cfg.Cart.NeedsPayment, cfg.Cart.NeedsShipping, cfg.Cart.PaymentMethods).ReceiveCart(cfg.Cart.Response),
 	}
 	e.emitter = &observer.Emitter{
 		Registry: e.reg,
@@ -153,6 +171,7 @@ func New(cfg Config) *Engine {
 	}
 	// ref §7 R8: the built-in validation observer at priority 0.
 	e.reg.Add(observer.CheckoutValidation, e.builtinValidation, 0, observer.Options{Label: builtinValidationLabel})
+	e.watchCartForAvailability()
 	return e
 }
 

@@ -23,6 +23,30 @@ type PaymentMethod struct {
 	PaymentMethodID string // default Name
 	CanMakePayment  CanMakePayment
 	ShowSavedCards  bool
+	// Features is the config's supports.features; nil means WooCommerce's
+	// default ['products']. A method is unavailable while the cart's
+	// payment_requirements has an entry missing from it (D40).
+	Features []string
+}
+
+// features returns pm.Features or the default ['products'].
+func (pm PaymentMethod) features() []string {
+	if pm.Features == nil {
+		return []string{"products"}
+	}
+	return pm.Features
+}
+
+// meetsRequirements reports whether every requirement is among the
+// method's features (D40).
+func (pm PaymentMethod) meetsRequirements(reqs []string) bool {
+	f := pm.features()
+	for _, r := range reqs {
+		if !contains(f, r) {
+			return false
+		}
+	}
+	return true
 }
 
 type methodRegistry struct {
@@ -148,24 +172,91 @@ func (e *Engine) RequestAvailabilityUpdate(done func()) {
 	}()
 }
 
-// canPayArg is the argument given to canMakePayment.
-func canPayArg(s store.Snapshot) *value.Object {
+// canPayArg is the argument given to canMakePayment: exactly WooCommerce's
+// CanMakePaymentArgument (payment-methods.md, D40), built from the cart
+// store. paymentMethods is the cart's payment_methods, or registered (the
+// names of the registered regular methods) when the cart has no list.
+// receiveCart is cart.receiveCart (undefined when nil). cartIsLoading is
+// always false (the cart is preloaded).
+func canPayArg(c store.Cart, registered []string, receiveCart any) *value.Object {
+	if receiveCart == nil {
+		receiveCart = value.Undef
+	}
+	pms := c.PaymentMethods
+	if pms == nil {
+		pms = registered
+	}
+	totals := c.CartTotals()
+	reqs := anySlice(c.PaymentRequirements)
 	cart := value.NewObject(
-		"billingAddress", s.Cart.BillingAddress,
-		"shippingAddress", s.Cart.ShippingAddress,
-		"needsPayment", s.Cart.NeedsPayment,
-		"needsShipping", s.Cart.NeedsShipping,
-		"shippingRates", anySlice(s.Cart.ShippingRates),
+		"cartCoupons", anySlice(c.Coupons),
+		"cartItems", anySlice(c.Items),
+		"crossSellsProducts", anySlice(c.CrossSells),
+		"cartFees", anySlice(c.Fees),
+		"cartItemsCount", c.ItemsCount,
+		"cartItemsWeight", c.ItemsWeight,
+		"cartNeedsPayment", c.NeedsPayment,
+		"cartNeedsShipping", c.NeedsShipping,
+		"cartItemErrors", anySlice(c.ItemErrors),
+		"cartTotals", totals,
+		"cartIsLoading", false,
+		"cartErrors", anySlice(c.CartErrors),
+		"billingData", c.BillingAddress,
+		"billingAddress", c.BillingAddress,
+		"shippingAddress", c.ShippingAddress,
+		"extensions", objOrEmpty(c.Extensions),
+		"shippingRates", anySlice(c.ShippingRates),
+		"isLoadingRates", c.IsLoadingRates,
+		"cartHasCalculatedShipping", c.HasCalculatedShipping,
+		"paymentRequirements", reqs,
+		"receiveCart", receiveCart,
 	)
+	methods := make([]any, len(pms))
+	for i, n := range pms {
+		methods[i] = n
+	}
 	return value.NewObject(
 		"cart", cart,
-		"cartNeedsShipping", s.Cart.NeedsShipping,
-		"billingData", s.Cart.BillingAddress,
-		"billingAddress", s.Cart.BillingAddress,
-		"shippingAddress", s.Cart.ShippingAddress,
-		"selectedShippingMethods", anySlice(s.Cart.SelectedRates()),
-		"paymentRequirements", []any{},
+		"cartTotals", totals,
+		"cartNeedsShipping", c.NeedsShipping,
+		"billingData", c.BillingAddress,
+		"billingAddress", c.BillingAddress,
+		"shippingAddress", c.ShippingAddress,
+		"selectedShippingMethods", selectedShippingMethods(c),
+		"paymentRequirements", reqs,
+		"paymentMethods", methods,
 	)
+}
+
+// selectedShippingMethods is WooCommerce's deriveSelectedShippingRates:
+// {package_id: rate_id} with one key per package (package_id as a JS
+// property key: numbers in their JS string form), the rate_id of the
+// package's first selected rate, or "" when none is selected.
+func selectedShippingMethods(c store.Cart) *value.Object {
+	var b value.Builder
+	for _, pkg := range c.ShippingRates {
+		po := value.AsObject(pkg)
+		if po == nil {
+			continue
+		}
+		rateID := ""
+		rates, _ := po.Get("shipping_rates").([]any)
+		for _, r := range rates {
+			if ro := value.AsObject(r); ro != nil && value.Truthy(ro.Get("selected")) {
+				rateID = value.String(ro.Get("rate_id"))
+				break
+			}
+		}
+		b.Set(value.String(po.Get("package_id")), rateID)
+	}
+	return b.Build()
+}
+
+func objOrEmpty(o *value.Object) *value.Object {
+	if o == nil {
+		return value.NewObject()
+	}
+	return o
 }
 
 func anySlice(v []any) []any {
@@ -223,10 +314,14 @@ func (e *Engine) checkCanPay(ctx context.Context, express bool) *value.Object {
 		}
 	}
 	var b value.Builder
-	arg := canPayArg(s)
+	arg := canPayArg(s.Cart, names(e.methods.snapshot(false)), e.cfg.ReceiveCart)
+	reqs := s.Cart.PaymentRequirementNames()
 	for _, m := range order {
-		if !express && e.cfg.Cart.PaymentMethods != nil && !contains(e.cfg.Cart.PaymentMethods, m.Name) {
+		if !express && s.Cart.PaymentMethods != nil && !contains(s.Cart.PaymentMethods, m.Name) {
 			continue
+		}
+		if !m.meetsRequirements(reqs) {
+			continue // D40: a missing feature makes it unavailable; canMakePayment is not called
 		}
 		ok, err := callCanPay(ctx, m, arg)
 		if err != nil {

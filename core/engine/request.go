@@ -22,13 +22,16 @@ func (e *Engine) requestInput(s store.Snapshot) storeapi.Input {
 		PaymentMethodData:       s.Payment.PaymentMethodData,
 		ShouldSavePaymentMethod: s.Payment.ShouldSavePaymentMethod,
 		ExtensionData:           s.Checkout.ExtensionData,
+		AdditionalFields:        s.Checkout.AdditionalFields, // D44
 	}
 }
 
-// applyCartAddresses applies billing/shipping addresses of a cart sent
-// with an error body (ref §9.3 receiveCartContents, limited to the cart
-// subset this module keeps).
+// applyCartAddresses applies a cart sent with an error body: its contents
+// as ref §9.3's receiveCartContents (D39: items, totals, rates, ... — every
+// key but the addresses), then its billing/shipping addresses merged over
+// the current ones.
 func applyCartAddresses(s *store.Snapshot, cart *value.Object) {
+	s.Cart = s.Cart.ReceiveCartContents(cart)
 	if b := value.AsObject(cart.Get("billing_address")); b != nil {
 		s.Cart = s.Cart.SetBillingAddress(b)
 	}

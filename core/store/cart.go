@@ -2,25 +2,53 @@ package store
 
 import "github.com/wcblocks/checkoutwasm/core/value"
 
-// Cart is the part of the cart store (wc/store/cart) the checkout flow
-// needs, plus the shipping error status of the shipping data context
-// (ref §13).
+// Cart is the cart store (wc/store/cart): what a Store API cart response
+// holds (D39), the cart's meta flags, and the shipping error status of the
+// shipping data context (ref §13).
 type Cart struct {
 	BillingAddress  *value.Object
 	ShippingAddress *value.Object
 	NeedsPayment    bool
 	NeedsShipping   bool
-	// PaymentMethods are the names regular methods must be in (ref §14).
+	// PaymentMethods are the names regular methods must be in (ref §14, the
+	// response's payment_methods). nil means the page gave no list: every
+	// registered method may be offered.
 	PaymentMethods []string
 	// ShippingRates are the packages:
 	// [{package_id, name, shipping_rates: [{rate_id, method_id, name, price, selected}]}].
 	ShippingRates   []any
 	IsLoadingRates  bool
 	IsSelectingRate bool
-	// CartErrors are [{code, message}].
+	// CartErrors are the cart API errors [{code, message}] (getCartErrors).
 	CartErrors []any
 	// ShippingErrorStatus is one of the ShippingError* constants.
 	ShippingErrorStatus string
+
+	// The rest of a Store API cart response (D39), as sent (snake_case
+	// inside): items, coupons, fees, cross_sells, errors (the item errors),
+	// payment_requirements, totals, extensions, items_count, items_weight,
+	// has_calculated_shipping. Nil slices and objects count as empty; a nil
+	// Totals as DefaultCartTotals.
+	Items                 []any
+	Coupons               []any
+	Fees                  []any
+	CrossSells            []any
+	ItemErrors            []any
+	PaymentRequirements   []any
+	Totals                *value.Object
+	Extensions            *value.Object
+	ItemsCount            float64
+	ItemsWeight           float64
+	HasCalculatedShipping bool
+	// Other holds the response keys this type has no field for, camelCased
+	// (WooCommerce keeps them in cartData too).
+	Other *value.Object
+
+	// Meta flags (getCartMeta).
+	UpdatingCustomerData bool
+	ApplyingCoupon       string
+	RemovingCoupon       string
+	IsCartDataStale      bool
 }
 
 // invalidAddressCodes are the cart error codes that mark the shipping
@@ -34,34 +62,49 @@ func invalidAddressCodes() []string {
 }
 
 // NewCart returns the initial cart: the given addresses (nil means {}),
-// flags and payment method names (copied), no shipping rates, no errors,
-// not loading or selecting, shipping error status "none" (ref §13).
+// flags and payment method names (copied; nil stays nil, meaning "no
+// list"), no shipping rates, items or errors, not loading or selecting,
+// shipping error status "none" (ref §13), hasCalculatedShipping true and
+// the default totals (WooCommerce's default cart state).
 func NewCart(billing, shipping *value.Object, needsPayment, needsShipping bool, paymentMethods []string) Cart {
+	var pm []string
+	if paymentMethods != nil {
+		pm = append([]string{}, paymentMethods...)
+	}
 	return Cart{
-		BillingAddress:      objOrEmpty(billing),
-		ShippingAddress:     objOrEmpty(shipping),
-		NeedsPayment:        needsPayment,
-		NeedsShipping:       needsShipping,
-		PaymentMethods:      append([]string{}, paymentMethods...),
-		ShippingRates:       []any{},
-		CartErrors:          []any{},
-		ShippingErrorStatus: ShippingErrorNone,
+		BillingAddress:        objOrEmpty(billing),
+		ShippingAddress:       objOrEmpty(shipping),
+		NeedsPayment:          needsPayment,
+		NeedsShipping:         needsShipping,
+		PaymentMethods:        pm,
+		ShippingRates:         []any{},
+		CartErrors:            []any{},
+		ShippingErrorStatus:   ShippingErrorNone,
+		HasCalculatedShipping: true,
 	}
 }
 
 // Equal reports whether c and o hold the same state (deep equality of the
-// addresses, rates and errors; nil equals empty).
+// addresses, rates, errors and response data; nil equals empty, a nil
+// Totals equals DefaultCartTotals, a nil PaymentMethods differs from an
+// empty one).
 func (c Cart) Equal(o Cart) bool {
 	return value.Equal(objOrEmpty(c.BillingAddress), objOrEmpty(o.BillingAddress)) &&
 		value.Equal(objOrEmpty(c.ShippingAddress), objOrEmpty(o.ShippingAddress)) &&
 		c.NeedsPayment == o.NeedsPayment &&
 		c.NeedsShipping == o.NeedsShipping &&
+		(c.PaymentMethods == nil) == (o.PaymentMethods == nil) &&
 		stringsEqual(c.PaymentMethods, o.PaymentMethods) &&
 		value.Equal(arrOrEmpty(c.ShippingRates), arrOrEmpty(o.ShippingRates)) &&
 		c.IsLoadingRates == o.IsLoadingRates &&
 		c.IsSelectingRate == o.IsSelectingRate &&
 		value.Equal(arrOrEmpty(c.CartErrors), arrOrEmpty(o.CartErrors)) &&
-		c.ShippingErrorStatus == o.ShippingErrorStatus
+		c.ShippingErrorStatus == o.ShippingErrorStatus &&
+		c.responseEqual(o) &&
+		c.UpdatingCustomerData == o.UpdatingCustomerData &&
+		c.ApplyingCoupon == o.ApplyingCoupon &&
+		c.RemovingCoupon == o.RemovingCoupon &&
+		c.IsCartDataStale == o.IsCartDataStale
 }
 
 func arrOrEmpty(a []any) []any {

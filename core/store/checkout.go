@@ -9,6 +9,9 @@ type CheckoutData struct {
 	OrderNotes          string
 	BillingAddress      *value.Object
 	ShippingAddress     *value.Object
+	// AdditionalFields are the preloaded additional checkout field values
+	// (WooCommerce's checkoutData.additional_fields); nil means {}.
+	AdditionalFields *value.Object
 }
 
 // Checkout is the state of the checkout store (ref §2.1). Field names of
@@ -28,6 +31,13 @@ type Checkout struct {
 	// ExtensionData maps namespace -> *value.Object; never nil after
 	// NewCheckout.
 	ExtensionData *value.Object
+	// EditingBillingAddress and EditingShippingAddress are whether the
+	// address forms are open (D44).
+	EditingBillingAddress  bool
+	EditingShippingAddress bool
+	// AdditionalFields are the additional checkout field values (D44),
+	// never nil after NewCheckout.
+	AdditionalFields *value.Object
 }
 
 // defaultAddressFields are the keys compared when deciding whether the
@@ -55,6 +65,9 @@ func sameAddress(a, b *value.Object) bool {
 //   - useShippingAsBilling true when every default address field of the
 //     preloaded billing and shipping addresses is strictly equal (ref §2.1;
 //     true when both are absent);
+//   - editingBillingAddress / editingShippingAddress true unless the
+//     preloaded address has address_1 and a first or last name (D44,
+//     WooCommerce's default); additionalFields from d ({} when nil);
 //   - prefersCollection undefined, extensionData {}, everything else zero.
 func NewCheckout(d CheckoutData) Checkout {
 	return Checkout{
@@ -65,6 +78,10 @@ func NewCheckout(d CheckoutData) Checkout {
 		UseShippingAsBilling: sameAddress(d.BillingAddress, d.ShippingAddress),
 		PrefersCollection:    value.Undef,
 		ExtensionData:        value.NewObject(),
+
+		EditingBillingAddress:  !hasAddress(d.BillingAddress),
+		EditingShippingAddress: !hasAddress(d.ShippingAddress),
+		AdditionalFields:       objOrEmpty(d.AdditionalFields),
 	}
 }
 
@@ -81,7 +98,10 @@ func (c Checkout) Equal(o Checkout) bool {
 		c.UseShippingAsBilling == o.UseShippingAsBilling &&
 		c.ShouldCreateAccount == o.ShouldCreateAccount &&
 		value.Equal(c.PrefersCollection, o.PrefersCollection) &&
-		value.Equal(objOrEmpty(c.ExtensionData), objOrEmpty(o.ExtensionData))
+		value.Equal(objOrEmpty(c.ExtensionData), objOrEmpty(o.ExtensionData)) &&
+		c.EditingBillingAddress == o.EditingBillingAddress &&
+		c.EditingShippingAddress == o.EditingShippingAddress &&
+		value.Equal(objOrEmpty(c.AdditionalFields), objOrEmpty(o.AdditionalFields))
 }
 
 // touch applies D2 to the result of a reducer that does not set a status

@@ -68,6 +68,9 @@ func (c Checkout) StateObject() *value.Object {
 		"shouldCreateAccount", c.ShouldCreateAccount,
 		"prefersCollection", c.PrefersCollection,
 		"extensionData", objOrEmpty(c.ExtensionData),
+		"editingBillingAddress", c.EditingBillingAddress,
+		"editingShippingAddress", c.EditingShippingAddress,
+		"additionalFields", objOrEmpty(c.AdditionalFields),
 	)
 }
 
@@ -104,7 +107,11 @@ func (p Payment) StateObject() *value.Object {
 //     creation order); see Notice.Object for the notice shape;
 //   - wc/store/cart: getCustomerData, getNeedsPayment, getNeedsShipping,
 //     getShippingRates, isAddressFieldsForShippingRatesUpdating (the
-//     loading-rates flag), getCartErrors, getShippingErrorStatus.
+//     loading-rates flag), isShippingRateBeingSelected, getCartErrors,
+//     getShippingErrorStatus, and (D39) getCartData, getCartTotals,
+//     getCartMeta, getHasCalculatedShipping, isCustomerDataUpdating,
+//     isApplyingCoupon, getCouponBeingApplied, isRemovingCoupon,
+//     getCouponBeingRemoved, isCartDataStale (see Cart.CartData, Cart.Meta).
 //
 // Numbers are float64. Objects held by the state are shared, not copied.
 // An unknown key returns nil. View never modifies s.
@@ -147,6 +154,9 @@ func (s Snapshot) checkoutView(env Env) *value.Object {
 		"getShouldCreateAccount", c.ShouldCreateAccount,
 		"getExtensionData", objOrEmpty(c.ExtensionData),
 		"prefersCollection", s.PrefersCollection(env),
+		"getEditingBillingAddress", c.EditingBillingAddress,
+		"getEditingShippingAddress", c.EditingShippingAddress,
+		"getAdditionalFields", objOrEmpty(c.AdditionalFields),
 		"state", c.StateObject(),
 	)
 }
@@ -231,6 +241,16 @@ func (s Snapshot) cartView() *value.Object {
 		"isShippingRateBeingSelected", c.IsSelectingRate,
 		"getCartErrors", arrOrEmpty(c.CartErrors),
 		"getShippingErrorStatus", c.ShippingErrorStatusObject(),
+		"getCartData", c.CartData(),
+		"getCartTotals", c.CartTotals(),
+		"getCartMeta", c.Meta(),
+		"getHasCalculatedShipping", c.HasCalculatedShipping,
+		"isCustomerDataUpdating", c.UpdatingCustomerData,
+		"isApplyingCoupon", c.ApplyingCoupon != "",
+		"getCouponBeingApplied", c.ApplyingCoupon,
+		"isRemovingCoupon", c.RemovingCoupon != "",
+		"getCouponBeingRemoved", c.RemovingCoupon,
+		"isCartDataStale", c.IsCartDataStale,
 	)
 }
 

@@ -30,16 +30,19 @@ func TestViewCheckout(t *testing.T) {
 		"getCheckoutStatus", "isIdle", "isComplete", "isBeforeProcessing", "isProcessing",
 		"isAfterProcessing", "hasError", "hasOrder", "isCalculating", "getOrderId", "getCustomerId",
 		"getOrderNotes", "getRedirectUrl", "getUseShippingAsBilling", "getShouldCreateAccount",
-		"getExtensionData", "prefersCollection", "state",
-	}, v.Keys(), "contracts.md: every zero-arg checkout selector plus state")
+		"getExtensionData", "prefersCollection",
+		"getEditingBillingAddress", "getEditingShippingAddress", "getAdditionalFields", "state",
+	}, v.Keys(), "contracts.md, D44: every zero-arg checkout selector plus state")
 	assert.Equal(t, `{"getCheckoutStatus":"processing","isIdle":false,"isComplete":false,"isBeforeProcessing":false,`+
 		`"isProcessing":true,"isAfterProcessing":false,"hasError":false,"hasOrder":true,"isCalculating":true,`+
 		`"getOrderId":5,"getCustomerId":2,"getOrderNotes":"n","getRedirectUrl":"https://r/",`+
 		`"getUseShippingAsBilling":true,"getShouldCreateAccount":false,"getExtensionData":{"ns":{"k":"v"}},`+
 		`"prefersCollection":false,`+
+		`"getEditingBillingAddress":true,"getEditingShippingAddress":true,"getAdditionalFields":{},`+
 		`"state":{"redirectUrl":"https://r/","status":"processing","hasError":false,"orderId":5,"customerId":2,`+
 		`"calculatingCount":1,"orderNotes":"n","useShippingAsBilling":true,"shouldCreateAccount":false,`+
-		`"extensionData":{"ns":{"k":"v"}}}}`, js(v))
+		`"extensionData":{"ns":{"k":"v"}},`+
+		`"editingBillingAddress":true,"editingShippingAddress":true,"additionalFields":{}}}`, js(v))
 	st := value.AsObject(v.Get("state"))
 	require.True(t, st.Has("prefersCollection"), "ref §2.1 prefersCollection key present (undefined)")
 	assert.True(t, value.IsUndefined(st.Get("prefersCollection")))
@@ -242,7 +245,16 @@ func TestViewValidationNoticesCart(t *testing.T) {
 				`"getShippingRates":[{"package_id":0,"shipping_rates":[]}],` +
 				`"isAddressFieldsForShippingRatesUpdating":true,"isShippingRateBeingSelected":false,` +
 				`"getCartErrors":[{"code":"woocommerce_rest_cart_shipping_rates_invalid_state","message":"m"}],` +
-				`"getShippingErrorStatus":{"isPristine":false,"isValid":false,"hasInvalidAddress":true,"hasError":true}}`},
+				`"getShippingErrorStatus":{"isPristine":false,"isValid":false,"hasInvalidAddress":true,"hasError":true},` +
+				`"getCartData":{"coupons":[],"shippingRates":[{"package_id":0,"shipping_rates":[]}],` +
+				`"shippingAddress":{},"billingAddress":{"email":"a@b"},"items":[],"itemsCount":0,"itemsWeight":0,` +
+				`"crossSells":[],"needsShipping":true,"needsPayment":true,"hasCalculatedShipping":true,"fees":[],` +
+				`"totals":` + defaultTotalsJSON + `,"errors":[],"paymentMethods":["cod"],"paymentRequirements":[],"extensions":{}},` +
+				`"getCartTotals":` + defaultTotalsJSON + `,` +
+				`"getCartMeta":{"updatingCustomerData":false,"updatingSelectedRate":false,"applyingCoupon":"",` +
+				`"removingCoupon":"","isCartDataStale":false,"updatingAddressFieldsForShippingRates":true},` +
+				`"getHasCalculatedShipping":true,"isCustomerDataUpdating":false,"isApplyingCoupon":false,` +
+				`"getCouponBeingApplied":"","isRemovingCoupon":false,"getCouponBeingRemoved":"","isCartDataStale":false}`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -307,3 +319,9 @@ func TestSnapshotChangedKeys(t *testing.T) {
 		assert.Equal(t, []string{CartKey}, next.ChangedKeys(prev))
 	})
 }
+
+// defaultTotalsJSON is WooCommerce's default cart totals (D39).
+const defaultTotalsJSON = `{"currency_code":"","currency_symbol":"","currency_minor_unit":2,` +
+	`"currency_decimal_separator":".","currency_thousand_separator":",","currency_prefix":"","currency_suffix":"",` +
+	`"total_items":"0","total_items_tax":"0","total_fees":"0","total_fees_tax":"0","total_discount":"0",` +
+	`"total_discount_tax":"0","total_shipping":"0","total_shipping_tax":"0","total_price":"0","total_tax":"0","tax_lines":[]}`

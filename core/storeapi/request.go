@@ -42,6 +42,9 @@ type Input struct {
 	PaymentMethodData       any
 	ShouldSavePaymentMethod bool
 	ExtensionData           *value.Object
+	// AdditionalFields are the checkout store's additional field values
+	// (D44); sent as additional_fields only when it has a key.
+	AdditionalFields *value.Object
 }
 
 // Request is one POST to the checkout route.
@@ -77,6 +80,8 @@ type Request struct {
 //     objects: one per key of a plain-object PaymentMethodData in order,
 //     values as they are, then
 //     {key: "wc-<ActivePaymentMethod>-new-payment-method", value: ShouldSavePaymentMethod};
+//   - additional_fields: a shallow copy of in.AdditionalFields, only when
+//     it has at least one key (D44);
 //   - extensions: a shallow copy of in.ExtensionData ({} when nil).
 //
 // BuildRequest cannot fail and does not modify in.
@@ -125,6 +130,9 @@ func buildBody(in Input) *value.Object {
 			b.Set("payment_method", id)
 		}
 		b.Set("payment_data", paymentData(in))
+	}
+	if in.AdditionalFields.Len() > 0 {
+		b.Set("additional_fields", in.AdditionalFields.Clone())
 	}
 	b.Set("extensions", in.ExtensionData.Clone())
 	return b.Build()

@@ -164,7 +164,9 @@ test('js-api dispatch: each store has exactly the actions of ref §2.2 (+ the §
       '__internalSetHasError', '__internalIncrementCalculating', '__internalDecrementCalculating',
       '__internalSetCustomerId', '__internalSetUseShippingAsBilling', '__internalSetShouldCreateAccount',
       'setPrefersCollection', '__internalSetOrderNotes', '__internalSetExtensionData',
-      '__internalProcessCheckoutResponse'],
+      '__internalProcessCheckoutResponse',
+      // D44
+      'setEditingBillingAddress', 'setEditingShippingAddress', 'setAdditionalFields'],
     'wc/store/payment': ['__internalSetPaymentIdle', '__internalSetExpressPaymentStarted',
       '__internalSetPaymentProcessing', '__internalSetPaymentError', '__internalSetPaymentReady',
       '__internalSetExpressPaymentMethodsInitialized', '__internalSetShouldSavePaymentMethod',
@@ -177,7 +179,10 @@ test('js-api dispatch: each store has exactly the actions of ref §2.2 (+ the §
       'hideValidationError', 'showValidationError', 'showAllValidationErrors'],
     'core/notices': ['createNotice', 'removeNotice'],
     'wc/store/cart': ['setBillingAddress', 'setShippingAddress', 'setShippingRates', 'setIsLoadingRates',
-      'setIsSelectingRate', 'setCartErrors']
+      'setIsSelectingRate', 'setCartErrors',
+      // D39
+      'receiveCart', 'receiveCartContents', 'receiveApplyingCoupon', 'receiveRemovingCoupon',
+      'setIsCartDataStale', 'updatingCustomerData']
   };
   for (const [key, names] of Object.entries(want)) {
     assert.deepEqual(Object.keys(wc.wcBlocksData.dispatch(key)).sort(), names.slice().sort(), key);

@@ -1,0 +1,53 @@
+package storeapi_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/wcblocks/checkoutwasm/core/storeapi"
+	"github.com/wcblocks/checkoutwasm/core/value"
+)
+
+func TestBuildRequestAdditionalFieldsAndSaveChoice(t *testing.T) {
+	tests := []struct {
+		name   string
+		modify func(in *storeapi.Input)
+		check  func(t *testing.T, body *value.Object)
+	}{
+		{"D44: additional_fields sent before extensions when not empty",
+			func(in *storeapi.Input) { in.AdditionalFields = obj(t, `{"namespace/gift-note":"Happy birthday"}`) },
+			func(t *testing.T, body *value.Object) {
+				assert.Equal(t, `{"namespace/gift-note":"Happy birthday"}`, marshal(body.Get("additional_fields")))
+				keys := body.Keys()
+				assert.Equal(t, []string{"additional_fields", "extensions"}, keys[len(keys)-2:])
+			}},
+		{"D44: empty additional fields -> key omitted",
+			func(in *storeapi.Input) { in.AdditionalFields = value.NewObject() },
+			func(t *testing.T, body *value.Object) { assert.False(t, body.Has("additional_fields")) }},
+		{"D44: nil additional fields -> key omitted",
+			func(in *storeapi.Input) { in.AdditionalFields = nil },
+			func(t *testing.T, body *value.Object) { assert.False(t, body.Has("additional_fields")) }},
+		{"D40: shouldSavePayment true -> wc-<name>-new-payment-method true (WooCommerce's key)",
+			func(in *storeapi.Input) { in.ShouldSavePaymentMethod = true },
+			func(t *testing.T, body *value.Object) {
+				pd := body.Get("payment_data").([]any)
+				last := value.AsObject(pd[len(pd)-1])
+				assert.Equal(t, "wc-stripe-new-payment-method", last.Get("key"))
+				assert.Equal(t, true, last.Get("value"))
+			}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := savedTokenInput(t)
+			tc.modify(&in)
+			tc.check(t, storeapi.BuildRequest(in, "", "", "").Body)
+		})
+	}
+	t.Run("D44: the input object is copied, not shared", func(t *testing.T) {
+		in := savedTokenInput(t)
+		in.AdditionalFields = obj(t, `{"a":"1"}`)
+		body := storeapi.BuildRequest(in, "", "", "").Body
+		assert.NotSame(t, in.AdditionalFields, body.Get("additional_fields"))
+	})
+}
