@@ -25,6 +25,7 @@ import (
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/core/store"
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
 
@@ -201,7 +202,7 @@ func (b *Bridge) receiveCartFunc() any {
 		b.calls.Add(1)
 		defer func() {
 			if r := recover(); r != nil {
-				ret = newPromise(func() (any, error) { return nil, panicToError(r) }, nil)
+				ret = newPromise(func() (any, error) { return nil, observer.Recovered("checkout: cart.receiveCart: ", r) }, nil)
 			}
 		}()
 		resp, err := b.conv.convert(arg(args, 0), "cart.receiveCart response")
