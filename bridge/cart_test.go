@@ -100,3 +100,26 @@ func TestCanMakePaymentArgReceiveCartD40(t *testing.T) {
 	})
 	_, _ = jsFunc(t, "", "delete globalThis.__cartgoArg;").Invoke()
 }
+
+func TestSupportsFeaturesD40(t *testing.T) {
+	th := newTestHost(t, `{cart: {payment_requirements: ['products', 'subscriptions']}}`)
+	for _, c := range []string{
+		`({name: 'plain', canMakePayment: function () { return true; }})`,
+		`({name: 'subs', canMakePayment: function () { return true; }, supports: {features: ['products', 'subscriptions']}})`,
+		`({name: 'odd', canMakePayment: function () { return true; }, supports: {features: 'products'}})`,
+	} {
+		_, err := th.call("registerPaymentMethod", jsEval(t, c))
+		require.NoError(t, err)
+	}
+	require.Eventually(t, func() bool {
+		ok, _ := get(th.snapshot("wc/store/payment"), "paymentMethodsInitialized").Bool()
+		return ok
+	}, 5*time.Second, 5*time.Millisecond)
+	require.Eventually(t, func() bool {
+		avail := get(th.snapshot("wc/store/payment"), "getAvailablePaymentMethods")
+		return !get(avail, "subs").IsUndefined()
+	}, 5*time.Second, 5*time.Millisecond, "D40: every requirement among supports.features -> available")
+	avail := get(th.snapshot("wc/store/payment"), "getAvailablePaymentMethods")
+	assert.True(t, get(avail, "plain").IsUndefined(), "D40: default ['products'] lacks 'subscriptions'")
+	assert.True(t, get(avail, "odd").IsUndefined(), "D40: a non-array features is the default")
+}

@@ -263,6 +263,16 @@ func (b *Bridge) apiRegister(args []jsv.Value, express bool) (any, error) {
 	if s := get(get(cfg, "supports"), "showSavedCards"); !s.IsUndefined() {
 		pm.ShowSavedCards, _ = s.Truthy()
 	}
+	// D40: supports.features (its strings) against the cart's payment
+	// requirements; not an array -> nil, the engine's default ['products'].
+	if list, ok := b.conv.toValue(get(get(cfg, "supports"), "features")).([]any); ok {
+		pm.Features = []string{}
+		for _, f := range list {
+			if s, ok := f.(string); ok {
+				pm.Features = append(pm.Features, s)
+			}
+		}
+	}
 	cmp := get(cfg, "canMakePayment")
 	switch cmp.Type() {
 	case jsv.TypeBoolean:
