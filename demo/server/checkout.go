@@ -20,12 +20,15 @@ const (
 	cardError    = "4000000000000119"
 )
 
-// FaultHeader is the demo's test hook for a lost reply (D42): a checkout
-// request carrying "FaultHeader: FaultDropReply" is processed and committed
-// as usual (order, account, stored reply), then the server closes the
-// connection without writing a byte of the reply. A replay of the same
-// Idempotency-Key, and any request rejected before processing (nonce, body,
-// schema), replies normally.
+// FaultHeader is the demo's test hook for a lost reply (D42): the server
+// handles a checkout request carrying "FaultHeader: FaultDropReply" exactly
+// as without it (processes and commits the order, the account and the
+// stored reply, or looks the stored reply up, or rejects it), then closes
+// the connection without writing a byte of the reply. Every reply to such a
+// request is cut, so a browser's silent resend of it (browsers resend a
+// request whose reused keep-alive connection closed before any reply byte)
+// is cut too and the page sees a network error; the shopper's next attempt,
+// sent without the header, gets the stored reply.
 const (
 	FaultHeader    = "X-Demo-Fault"
 	FaultDropReply = "drop-reply"
@@ -625,13 +628,16 @@ func baseURL(r *http.Request) string {
 // earlier rejections are not, so they can be retried with the same key. If
 // the database cannot be written the response is 500
 // woocommerce_rest_unknown_server_error and nothing is kept: no order, no
-// account, no record. With the FaultHeader the connection is closed after
-// the commit instead of replying.
+// account, no record. With the FaultHeader every reply is replaced by
+// closing the connection (after the commit).
 func (s *Server) handleCheckout(w http.ResponseWriter, r *http.Request) {
 	sess := s.sessions.resolve(w, r)
 	nonceErr := s.nonces.checkNonce(r)
 	nonce := s.nonces.rotate()
 	send := func(status int, body []byte, userID int) {
+		if r.Header.Get(FaultHeader) == FaultDropReply && s.dropConnection(w) {
+			return
+		}
 		s.setStoreAPIHeaders(w, sess.token, userID, nonce)
 		writeJSONBytes(w, status, body)
 	}
@@ -722,9 +728,6 @@ func (s *Server) handleCheckout(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("checkout", slog.Int("status", out.status), slog.Int("order_id", out.orderID),
 		slog.String("payment_method", in.method))
-	if r.Header.Get(FaultHeader) == FaultDropReply && s.dropConnection(w) {
-		return
-	}
 	send(out.status, resp, out.userID)
 }
 
@@ -738,7 +741,7 @@ func (s *Server) dropConnection(w http.ResponseWriter) bool {
 		s.log.Warn("checkout: cannot drop the connection; replying", slog.String("error", err.Error()))
 		return false
 	}
-	s.log.Info("checkout: reply dropped after the commit (" + FaultHeader + ")")
+	s.log.Info("checkout: reply dropped (" + FaultHeader + ")")
 	_ = conn.Close()
 	return true
 }

@@ -40,9 +40,8 @@ func postCheckout(t *testing.T, client *http.Client, base, nonce, key, body stri
 
 // D42: with the fault header the server stores the order, then cuts the
 // connection before any byte of the reply. The retry with the same key and
-// body (the header still on: it is ignored for a replay) gets the stored
-// reply of that one order (status, body with payment_result and
-// redirect_url), and no second order or charge exists.
+// body gets the stored reply of that one order (status, body with
+// payment_result and redirect_url), and no second order or charge exists.
 func TestLostReplyThenReplay_D42(t *testing.T) {
 	e := newEnv(t)
 	payload := body(card(cardSuccess))
@@ -50,12 +49,14 @@ func TestLostReplyThenReplay_D42(t *testing.T) {
 
 	_, _, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-1", payload, FaultDropReply)
 	require.Error(t, err, "the connection is cut before the reply")
+	_, _, err = postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-1", payload, FaultDropReply)
+	require.Error(t, err, "a resend with the header is cut too")
 	orders := storedOrders(t, e.srv)
 	require.Len(t, orders, 1, "the order was stored before the cut")
 	assert.Equal(t, orderProcessing, orders[0].Status)
 	assert.Equal(t, "lost-1", orders[0].IdempotencyKey)
 
-	resp, raw, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-1", payload, FaultDropReply)
+	resp, raw, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-1", payload)
 	require.NoError(t, err)
 	require.Equal(t, 200, resp.StatusCode, "body: %s", raw)
 	var r checkoutResponse
@@ -85,40 +86,43 @@ func TestLostReplyThenReplay_D42(t *testing.T) {
 		declined := body(card(cardDeclined))
 		_, _, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-declined", declined, FaultDropReply)
 		require.Error(t, err)
-		resp, raw, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-declined", declined, FaultDropReply)
+		resp, raw, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-declined", declined)
 		require.NoError(t, err)
 		assert.Equal(t, 400, resp.StatusCode)
 		assert.Contains(t, string(raw), msgDeclined)
 	})
-	t.Run("rejections before processing reply normally", func(t *testing.T) {
-		resp, raw, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-schema", body(map[string]any{"customer_note": 5}), FaultDropReply)
-		require.NoError(t, err)
-		assert.Equal(t, 400, resp.StatusCode)
-		assert.Contains(t, string(raw), "rest_invalid_param")
-		resp, _, err = postCheckout(t, fresh, e.ts.URL, "bad-nonce", "lost-nonce", payload, FaultDropReply)
-		require.NoError(t, err)
-		assert.Equal(t, 403, resp.StatusCode)
+	t.Run("rejections are cut too, and store nothing", func(t *testing.T) {
+		n := rowCounts(t, e.srv)
+		_, _, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "lost-schema", body(map[string]any{"customer_note": 5}), FaultDropReply)
+		assert.Error(t, err)
+		_, _, err = postCheckout(t, fresh, e.ts.URL, "bad-nonce", "lost-nonce", payload, FaultDropReply)
+		assert.Error(t, err)
+		assert.Equal(t, n, rowCounts(t, e.srv))
 	})
 	t.Run("another header value is no fault", func(t *testing.T) {
 		resp, _, err := postCheckout(t, fresh, e.ts.URL, e.srv.Nonce(), "not-a-fault", payload, "something-else")
 		require.NoError(t, err)
 		assert.Equal(t, 200, resp.StatusCode)
 	})
-	t.Run("a client that resends on a reused connection gets the replay", func(t *testing.T) {
+	t.Run("a client's silent resend on a reused connection is cut and makes no order", func(t *testing.T) {
 		// Go's transport (like browsers) resends a request whose reused
 		// keep-alive connection closed before any reply byte, when the
-		// request carries an Idempotency-Key: the resend is answered from
-		// the stored reply, so the client sees success and one order.
+		// request carries an Idempotency-Key. The resend is a replay (no
+		// second order) and, carrying the header, is cut as well: the
+		// client sees the network error the page must handle (D42).
 		keep := &http.Client{Transport: &http.Transport{}}
 		defer keep.CloseIdleConnections()
 		warm, _, err := postCheckout(t, keep, e.ts.URL, e.srv.Nonce(), "warm", body(nil))
 		require.NoError(t, err)
 		require.Equal(t, 200, warm.StatusCode)
 		n := len(storedOrders(t, e.srv))
-		resp, raw, err := postCheckout(t, keep, e.ts.URL, e.srv.Nonce(), "lost-2", payload, FaultDropReply)
-		require.NoError(t, err, "resent on a new connection")
-		assert.Equal(t, 200, resp.StatusCode, "body: %s", raw)
-		assert.Len(t, storedOrders(t, e.srv), n+1, "one order for the cut request and its resend")
+		_, _, err = postCheckout(t, keep, e.ts.URL, e.srv.Nonce(), "lost-2", payload, FaultDropReply)
+		require.Error(t, err)
+		assert.Len(t, storedOrders(t, e.srv), n+1, "one order for the request and its resend")
+		resp, _, err := postCheckout(t, keep, e.ts.URL, e.srv.Nonce(), "lost-2", payload)
+		require.NoError(t, err)
+		assert.Equal(t, 200, resp.StatusCode)
+		assert.Len(t, storedOrders(t, e.srv), n+1)
 	})
 }
 

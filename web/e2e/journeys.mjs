@@ -344,6 +344,93 @@ export const journeys = [
     }
   },
 
+  // D42 end to end (issue 9 point 5): the server stores the order, then the
+  // connection drops before the reply (the demo server's test hook: header
+  // X-Demo-Fault: drop-reply, added here to the first checkout request). The
+  // attempt ends as `error` (unknown result: the unknown_error notice of ref
+  // §9.3, status idle). The shopper clicks Place order again: the module
+  // sends the SAME Idempotency-Key with the same body, the server answers
+  // with the stored reply, and the shopper lands on the order-received page
+  // of the ONE order.
+  {
+    name: 'lost reply, Place order again -> the one order (D42)',
+    device: DESKTOP,
+    pending: 'D42 client side (the engine reuses the Idempotency-Key after an error outcome), harden\'s work',
+    async run(t) {
+      const { page } = t;
+      await readyToPay(page, t.base, t.email, 'Direct bank transfer');
+      const sent = []; // {key, body} of each checkout request the page sends
+      await page.route('**/wp-json/wc/store/v1/checkout', async (route) => {
+        const request = route.request();
+        const headers = request.headers();
+        sent.push({ key: headers['idempotency-key'], body: request.postData() });
+        await route.continue({ headers: sent.length === 1 ? { ...headers, 'x-demo-fault': 'drop-reply' } : headers });
+      });
+      await page.evaluate(() => {
+        window.__outcomes = [];
+        wc.blocksCheckoutEvents.eventRegistration.onAttemptSettled((o) => { window.__outcomes.push(o); });
+      });
+
+      await placeOrderButton(page).click();
+      await page.waitForFunction(() => window.__outcomes.length === 1, null, { timeout: 20000 });
+      const first = await page.evaluate(() => window.__outcomes[0]);
+      checkEqual(first.outcome, 'error', 'outcome of the attempt whose reply was lost');
+      await expectNotice(page, 'wc/cart', 'Something went wrong when placing the order');
+      await expectIdleAgain(page);
+      check(/\/demo\/$/.test(new URL(page.url()).pathname), `still on the checkout: ${page.url()}`);
+      const stored = onlyOrder(await t.newOrders(), 'stored before the connection dropped');
+      await t.shot('06-lost-reply-notice');
+
+      const number = await t.purchase('bacs (retry after a lost reply)', () => placeOrderButton(page).click());
+      checkEqual(number, String(stored.id), 'order-received page of the stored order');
+      onlyOrder(await t.newOrders(), 'after the retry (never a second order)');
+      checkEqual(sent.length, 2, 'checkout requests the page sent');
+      check(typeof sent[0].key === 'string' && sent[0].key !== '', `first Idempotency-Key "${sent[0].key}"`);
+      checkEqual(sent[1].key, sent[0].key, 'Idempotency-Key of the retry (D42: reused)');
+      checkEqual(sent[1].body, sent[0].body, 'request body of the retry (unchanged)');
+      checkEqual(stored.idempotency_key, sent[0].key, 'the order was stored under that key');
+    }
+  },
+
+  // Issue 9 point 6, D16/D25 applied to the demo: a javascript: 3-D Secure
+  // challenge URL from the server (the reply rewritten here) never becomes
+  // the "Open bank page" link; the gateway answers a retryable payments
+  // error, and the shopper can pay.
+  {
+    name: '3-D Secure with a javascript: bank URL -> refused, then buy',
+    device: DESKTOP,
+    async run(t) {
+      const { page } = t;
+      await readyToPay(page, t.base, t.email, 'Card with 3-D Secure');
+      let rewritten = 0;
+      await page.route('**/wp-json/wc/store/v1/checkout', async (route) => {
+        const response = await route.fetch();
+        const json = await response.json();
+        const details = json.payment_result && json.payment_result.payment_details;
+        for (const d of details || []) {
+          if (d.key === '3ds_challenge_url') { d.value = ' java\tscript:window.__xss=1//'; rewritten++; }
+        }
+        await route.fulfill({ response, json });
+      });
+      await placeOrderButton(page).click();
+      await expectNotice(page, PAYMENTS, "Your bank's authentication page could not be opened.");
+      await expectIdleAgain(page);
+      checkEqual(rewritten, 1, 'challenge URLs rewritten');
+      checkEqual(await page.getByRole('dialog', { name: 'Confirm your payment' }).count(), 0, 'bank dialogs shown');
+      checkEqual(await page.locator('a[href^="javascript:" i], a[href*="script:" i]').count(), 0, 'script links in the page');
+      checkEqual(await page.evaluate(() => window.__xss), undefined, 'script from the server URL ran');
+      await page.unroute('**/wp-json/wc/store/v1/checkout');
+      const number = await t.purchase('demo_3ds (after a refused bank URL)', async () => {
+        await placeOrderButton(page).click();
+        await page.getByRole('dialog', { name: 'Confirm your payment' }).getByRole('button', { name: 'Approve' }).click();
+      });
+      const orders = await t.newOrders();
+      checkEqual(orders.length, 2, 'orders (refused + approved)');
+      checkEqual(String(orders[1].id), number, 'order number');
+      checkEqual(orders[0].status, 'pending', 'order whose bank URL was refused stays pending');
+    }
+  },
+
   // js-api wc.wcCheckoutWasm.reset: run on pageshow with persisted (back/
   // forward cache); the attempt ends with outcome reset (D19), the 3-D Secure
   // observer's signal aborts and its dialog closes (D18); buying works again.
