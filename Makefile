@@ -33,7 +33,10 @@ export COVER_MIN WASM_PKGS
 
 TEST_STEPS := setup test-host build test-build test-wasm test-web
 
-.PHONY: help setup test test-host build build-empty test-build test-wasm test-web bench demo clean distclean
+FUZZTIME ?= 10m
+export FUZZTIME
+
+.PHONY: fuzz soak help setup test test-host build build-empty test-build test-wasm test-web bench demo clean distclean
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -100,6 +103,12 @@ test-web:
 bench: build build-empty
 	node web/bench/run.mjs
 	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 2000x -exec "$(CURDIR)/scripts/node-wasm-exec" ./bridge/
+
+fuzz:
+	@scripts/fuzz.sh
+
+soak: setup build
+	node web/hostile/soak.mjs
 
 demo: build
 	node web/compat/build.mjs

@@ -3,9 +3,12 @@ package engine
 import (
 	"context"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/store"
+	"github.com/wcblocks/checkoutwasm/core/storeapi"
 	"github.com/wcblocks/checkoutwasm/core/trace"
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
@@ -53,6 +56,9 @@ type Attempt struct {
 	mu      sync.Mutex
 	outcome Outcome
 	path    []string // states visited, for tests and the trace
+
+	reset   atomic.Bool // Reset ended it: whatever the runner was doing, it settles as reset
+	settled atomic.Bool // settle ran (D19: exactly once, even if a panic follows)
 }
 
 // Done is closed when the attempt has settled.
@@ -136,6 +142,7 @@ func (e *Engine) Reset() {
 		}
 	})
 	if a != nil {
+		a.reset.Store(true) // from a listener during processing too: the outcome is reset
 		// The attempt's payment work is void: back to idle for the next one.
 		e.update(id, nil, func(s *store.Snapshot) {
 			if s.Payment.Status == store.PaymentProcessing || s.Payment.Status == store.PaymentReady {
@@ -147,13 +154,26 @@ func (e *Engine) Reset() {
 	}
 }
 
-// run drives one attempt through machine until a terminal state, then settles it.
+// run drives one attempt through machine until a terminal state, then
+// settles it. An attempt that Reset ended settles as reset, whatever exit
+// the runner took after noticing. A panic inside the engine (a bug, or a
+// callback that panicked) is logged, the state is made consistent again
+// (recoverState) and the attempt settles as error — or as reset when it
+// had been reset.
 func (e *Engine) run(a *Attempt) {
 	r := &runner{e: e, a: a}
 	state := stateStart
 	defer func() {
 		if p := recover(); p != nil {
 			e.logError("checkout: attempt "+a.ID+" failed inside the engine", observer.Recovered("engine", p))
+			if a.settled.Load() {
+				return // the panic came after settling (a redirect): nothing to undo
+			}
+			if a.reset.Load() {
+				r.settle(OutcomeReset)
+				return
+			}
+			e.recoverState(a)
 			r.settle(OutcomeError)
 		}
 	}()
@@ -163,7 +183,11 @@ func (e *Engine) run(a *Attempt) {
 		a.mu.Unlock()
 		def, ok := machine[state]
 		if !ok { // terminal
-			r.settle(terminalOutcome[state])
+			outcome := terminalOutcome[state]
+			if a.reset.Load() {
+				outcome = OutcomeReset
+			}
+			r.settle(outcome)
 			return
 		}
 		x := def.run(r)
@@ -173,6 +197,32 @@ func (e *Engine) run(a *Attempt) {
 		}
 		state = next
 	}
+}
+
+// recoverState makes the stores consistent after a panic ended attempt a
+// midway, as a failed request does (D14): a checkout that is not complete
+// goes to idle with hasError and the unknown_error notice (the shopper
+// must try again), and a processing or ready payment status goes back to
+// idle. It does nothing when the attempt is no longer current (reset).
+func (e *Engine) recoverState(a *Attempt) {
+	defer func() {
+		if p := recover(); p != nil {
+			e.logError("checkout: restoring the state after attempt "+a.ID+" failed", observer.Recovered("engine", p))
+		}
+	}()
+	e.update(a.ID, func() bool { return e.attempt == a }, func(s *store.Snapshot) {
+		if s.Checkout.Status == store.StatusComplete {
+			return
+		}
+		createNotice(s, storeapi.UnknownErrorNotice(s.Checkout.CustomerID))
+		if s.Checkout.Status != store.StatusIdle {
+			s.Checkout = s.Checkout.SetIdle()
+		}
+		s.Checkout = s.Checkout.SetHasError(true)
+		if s.Payment.Status == store.PaymentProcessing || s.Payment.Status == store.PaymentReady {
+			s.Payment = s.Payment.SetIdle()
+		}
+	})
 }
 
 // runner carries one attempt's working data between states.
@@ -198,11 +248,22 @@ func (r *runner) live() bool {
 
 func (r *runner) snap() store.Snapshot { return r.e.Snapshot() }
 
-// settle ends the attempt: it is no longer current, its context is
-// cancelled (D18), onAttemptSettled observers run with the outcome (D19),
-// a complete checkout redirects (or refuses to, D16), and last Done is closed.
+// SettledObserversBudget bounds how long onAttemptSettled observers may
+// run, all together, before the engine stops waiting for them.
+const SettledObserversBudget = 30 * time.Second
+
+// settle ends the attempt (once; a second call does nothing): it is no
+// longer current, its context is cancelled (D18), its outcome is final, a
+// complete checkout redirects (or refuses to, D16; a panicking navigate is
+// logged), Done is closed, and only then do the onAttemptSettled observers run with the outcome (D19),
+// in their own goroutine: an observer that is slow, never settles, throws
+// or panics cannot delay the outcome or the redirect (issue 9 point 4); a
+// failure is logged, and after SettledObserversBudget they are abandoned.
 func (r *runner) settle(outcome string) {
 	e, a := r.e, r.a
+	if !a.settled.CompareAndSwap(false, true) {
+		return
+	}
 	e.mu.Lock()
 	if e.attempt == a {
 		e.attempt = nil
@@ -218,12 +279,28 @@ func (r *runner) settle(outcome string) {
 	e.traces.Add(trace.Record{Time: e.cfg.Now(), AttemptID: a.ID, Kind: trace.KindStatus, Event: string(observer.AttemptSettled),
 		Result: outcome, Status: s.Checkout.Status, PaymentStatus: s.Payment.Status, Message: "attempt settled: " + outcome})
 	e.debug("checkout: attempt " + a.ID + " settled: " + outcome)
-	e.emitter.Emit(observer.WithAttempt(context.Background(), a.ID), observer.AttemptSettled, o.Object())
-	if s.Checkout.Status == store.StatusComplete {
-		e.navigate(a.ID, s.Checkout.RedirectURL) // ref §7 R10 with D16
-	}
 	a.mu.Lock()
 	a.outcome = o
 	a.mu.Unlock()
+	if s.Checkout.Status == store.StatusComplete {
+		func() {
+			defer func() {
+				if p := recover(); p != nil {
+					e.logError("checkout: the redirect failed", observer.Recovered("engine", p))
+				}
+			}()
+			e.navigate(a.ID, s.Checkout.RedirectURL) // ref §7 R10 with D16
+		}()
+	}
 	close(a.done)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				e.logError("checkout: an onAttemptSettled observer failed", observer.Recovered("engine", p))
+			}
+		}()
+		ctx, cancel := context.WithTimeout(observer.WithAttempt(context.Background(), a.ID), SettledObserversBudget)
+		defer cancel()
+		e.emitter.Emit(ctx, observer.AttemptSettled, o.Object())
+	}()
 }

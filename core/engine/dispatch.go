@@ -114,11 +114,19 @@ func (a argList) optBool(i int, name string, def bool) (bool, error) {
 	return a.boolean(i, name)
 }
 
+// maxSafeInteger is Number.MAX_SAFE_INTEGER.
+const maxSafeInteger = 1<<53 - 1
+
+// integer reads argument i as a whole number within JS's safe-integer
+// range (Number.isSafeInteger); anything else is an ArgError (D34).
 func (a argList) integer(i int, name string) (int, error) {
 	v := a.at(i)
 	f, ok := value.Number(v)
 	if !ok || math.IsNaN(f) || math.IsInf(f, 0) || f != math.Trunc(f) {
 		return 0, a.bad(name, "a whole number", v)
+	}
+	if math.Abs(f) > maxSafeInteger { // 1e300 would be stored as 9223372036854776000 (issue 9 point 7)
+		return 0, a.bad(name, "a safe integer (at most 2^53-1 in size)", v)
 	}
 	return int(f), nil
 }

@@ -111,6 +111,7 @@ type Engine struct {
 	nonce     string
 	attempt   *Attempt
 	attempts  int
+	retry     retryKey // D42: the key of the last request whose result is unknown
 	warned    map[string]bool
 	methods   methodRegistry
 	express   expressMemory

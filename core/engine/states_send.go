@@ -30,13 +30,19 @@ func (r *runner) send() exit {
 		s.Notices = s.Notices.RemoveAllNoticesIn(names)
 	})
 	s = r.snap()
-	req := storeapi.BuildRequest(e.requestInput(s), e.cfg.StoreAPIURL, e.Nonce(), r.a.ID)
+	in := e.requestInput(s)
+	req := storeapi.BuildRequest(in, e.cfg.StoreAPIURL, e.Nonce(), r.a.ID)
+	if key := e.idempotencyKey(req.Body); key != "" && key != r.a.ID {
+		req = storeapi.BuildRequest(in, e.cfg.StoreAPIURL, e.Nonce(), key) // D42: a retry of an unknown result
+	}
+	key := requestKey(req)
 	if e.cfg.Transport == nil {
 		r.failRequest(s, "no transport configured")
 		return exitRequestFailed
 	}
 	start := e.cfg.Now()
 	resp, err := e.cfg.Transport.Do(r.ctx(), req)
+	e.noteResult(key, req.Body, resp, err, r.ctx().Err() != nil)
 	if r.ctx().Err() != nil || !r.live() {
 		return exitReset
 	}
@@ -131,4 +137,53 @@ func applyCheckoutResponse(step func(func(*store.Snapshot)) bool, body any, decl
 			s.Checkout = s.Checkout.SetAfterProcessing()
 		}
 	})
+}
+
+// D42 — idempotent retry. The Idempotency-Key of a request is its attempt's
+// id (D21), except right after a request whose server result is unknown: a
+// network failure (the transport returned an error), a reply whose body is
+// not JSON, or a request abandoned by reset while in flight (the server may
+// have stored the order all the same). The next request whose body is
+// unchanged (value.Equal, so a body holding opaque JS values never counts
+// as unchanged) then sends the same key again, so a server that stored the
+// order answers with that order instead of making a second one. Any JSON
+// reply, whatever its status, is a definite answer and ends the reuse; a
+// changed body starts a new key.
+type retryKey struct {
+	key  string
+	body *value.Object
+}
+
+// idempotencyKey is the key to send with body: the unknown-result key when
+// body is unchanged since it, else "" (meaning: the attempt's own id).
+func (e *Engine) idempotencyKey(body *value.Object) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.retry.key != "" && value.Equal(e.retry.body, body) {
+		return e.retry.key
+	}
+	return ""
+}
+
+// noteResult records what the request sent with key taught about the
+// server's state (D42).
+func (e *Engine) noteResult(key string, body *value.Object, resp *storeapi.Response, err error, abandoned bool) {
+	unknown := abandoned || err != nil || resp == nil || resp.BodyErr != nil
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if unknown {
+		e.retry = retryKey{key: key, body: body}
+	} else {
+		e.retry = retryKey{}
+	}
+}
+
+// requestKey is the Idempotency-Key header of req ("" when absent).
+func requestKey(req storeapi.Request) string {
+	for _, h := range req.Headers {
+		if h[0] == "Idempotency-Key" {
+			return h[1]
+		}
+	}
+	return ""
 }

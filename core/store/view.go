@@ -212,8 +212,8 @@ func (s Snapshot) noticesView() *value.Object {
 	var order []string
 	groups := map[string][]any{}
 	all := make([]any, 0, len(s.Notices.list))
-	for _, n := range s.Notices.list {
-		o := n.Object()
+	for i, n := range s.Notices.list {
+		o := s.Notices.objectAt(i)
 		if _, seen := groups[n.Context]; !seen {
 			order = append(order, n.Context)
 		}

@@ -239,3 +239,114 @@ func TestConvertBudgetsAndSharing(t *testing.T) {
 		assert.Equal(t, "…"+strings.Repeat(".k", 12), ce.Path)
 	})
 }
+
+// FuzzConvert builds a random JS value graph (shared references, cycles,
+// holes, throwing reads, long strings) from the input and converts it with
+// small limits: the conversion never panics or loops, and a result is a
+// finite tree within the limits.
+func FuzzConvert(f *testing.F) {
+	f.Add([]byte{3, 2, 0, 0, 2, 1, 1})
+	f.Add([]byte{3, 1, 0, 3, 1, 0})       // o.a = o
+	f.Add([]byte{2, 3, 1, 1, 1, 0, 5, 7}) // shared
+	f.Add([]byte{1, 200, 1, 200, 3, 2, 0, 1})
+	f.Add([]byte{4, 9, 2, 255})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		h := newHeap()
+		next := func() int {
+			if len(data) == 0 {
+				return 0
+			}
+			b := int(data[0])
+			data = data[1:]
+			return b
+		}
+		var pending []func(total int)
+		for len(data) > 0 && len(h.nodes) < 64 {
+			switch next() % 6 {
+			case 0:
+				h.num(float64(next()))
+			case 1:
+				h.str(strings.Repeat("é", next()))
+			case 2, 3:
+				kind := value.KindArray
+				if data != nil && len(data) > 0 && data[0]%2 == 1 {
+					kind = value.KindPlain
+				}
+				n := &fakeNode{kind: kind}
+				id := h.add(n)
+				k := next() % 5
+				refs := make([]int, k)
+				for i := range refs {
+					refs[i] = next()
+				}
+				pending = append(pending, func(total int) {
+					for i, r := range refs {
+						if kind == value.KindArray {
+							n.elems = append(n.elems, r%total)
+						} else {
+							n.keys = append(n.keys, "k"+string(rune('a'+i)))
+							n.props = append(n.props, r%total)
+						}
+					}
+				})
+				_ = id
+			case 4:
+				h.add(&fakeNode{kind: value.KindArray, elems: make([]int, next()*1000)})
+			case 5:
+				n := h.obj("x", 0)
+				h.nodes[n].throw = []string{"kind", "keys", "prop:x", ""}[next()%4]
+			}
+		}
+		for _, p := range pending {
+			p(len(h.nodes))
+		}
+		lim := value.Limits{MaxDepth: 8, MaxNodes: 500, MaxStringBytes: 300}
+		v, err := value.Convert[int](h, len(h.nodes)-1, lim)
+		if err != nil {
+			var ce *value.ConvertError
+			if !errors.As(err, &ce) {
+				t.Fatalf("error is not a ConvertError: %v", err)
+			}
+			return
+		}
+		depth, bytes := measure(v, map[any]bool{})
+		if depth > lim.MaxDepth+1 || bytes > lim.MaxStringBytes {
+			t.Fatalf("result beyond the limits: depth %d, %d string bytes", depth, bytes)
+		}
+	})
+}
+
+// measure returns the depth and the string bytes of a converted value
+// (shared parts counted once).
+func measure(v any, seen map[any]bool) (int, int) {
+	switch x := v.(type) {
+	case string:
+		return 1, len(x)
+	case []any:
+		if len(x) > 0 {
+			if seen[&x[0]] {
+				return 1, 0
+			}
+			seen[&x[0]] = true
+		}
+		d, b := 0, 0
+		for _, e := range x {
+			ed, eb := measure(e, seen)
+			d, b = max(d, ed), b+eb
+		}
+		return d + 1, b
+	case *value.Object:
+		if seen[x] {
+			return 1, 0
+		}
+		seen[x] = true
+		d, b := 0, 0
+		x.Range(func(k string, e any) bool {
+			ed, eb := measure(e, seen)
+			d, b = max(d, ed), b+eb+len(k)
+			return true
+		})
+		return d + 1, b
+	}
+	return 1, 0
+}

@@ -16,13 +16,19 @@ import (
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
 
+// MaxDepth is the deepest nesting Parse accepts (the limit of JS → Go
+// conversion, value.DefaultLimits.MaxDepth).
+var MaxDepth = value.DefaultLimits.MaxDepth
+
 // Parse decodes JSON text into a value tree (objects become *value.Object
-// with keys in document order). It returns an error for invalid JSON or
-// trailing data.
+// with keys in document order). It returns an error for invalid JSON,
+// trailing data, or nesting deeper than MaxDepth (so hostile input cannot
+// exhaust the stack). Numbers are read as JS's JSON.parse reads them: one
+// too large for a float64 (1e400) is ±Infinity, not an error.
 func Parse(data []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	v, err := parseValue(dec)
+	v, err := parseValue(dec, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -41,17 +47,20 @@ func MustParse(s string) any {
 	return v
 }
 
-func parseValue(dec *json.Decoder) (any, error) {
+func parseValue(dec *json.Decoder, depth int) (any, error) {
 	tok, err := dec.Token()
 	if err != nil {
 		return nil, err
 	}
-	return fromToken(dec, tok)
+	return fromToken(dec, tok, depth)
 }
 
-func fromToken(dec *json.Decoder, tok json.Token) (any, error) {
+func fromToken(dec *json.Decoder, tok json.Token, depth int) (any, error) {
 	switch t := tok.(type) {
 	case json.Delim:
+		if depth >= MaxDepth {
+			return nil, errors.New("valuejson: nested deeper than " + strconv.Itoa(MaxDepth) + " levels")
+		}
 		switch t {
 		case '{':
 			var b value.Builder
@@ -64,7 +73,7 @@ func fromToken(dec *json.Decoder, tok json.Token) (any, error) {
 				if !ok {
 					return nil, fmt.Errorf("valuejson: object key %v is not a string", kt)
 				}
-				v, err := parseValue(dec)
+				v, err := parseValue(dec, depth+1)
 				if err != nil {
 					return nil, err
 				}
@@ -77,7 +86,7 @@ func fromToken(dec *json.Decoder, tok json.Token) (any, error) {
 		case '[':
 			arr := []any{}
 			for dec.More() {
-				v, err := parseValue(dec)
+				v, err := parseValue(dec, depth+1)
 				if err != nil {
 					return nil, err
 				}
@@ -91,10 +100,10 @@ func fromToken(dec *json.Decoder, tok json.Token) (any, error) {
 		return nil, fmt.Errorf("valuejson: unexpected delimiter %v", t)
 	case json.Number:
 		f, err := t.Float64()
-		if err != nil {
+		if err != nil && !errors.Is(err, strconv.ErrRange) {
 			return nil, err
 		}
-		return f, nil
+		return f, nil // out of range: ±Inf (or 0), as JSON.parse
 	case string, bool, nil:
 		return t, nil
 	}

@@ -2,6 +2,7 @@ package valuejson
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -51,4 +52,62 @@ func TestMarshalLikeJSONStringify(t *testing.T) {
 			assert.Equal(t, tc.want, string(Marshal(tc.in)))
 		})
 	}
+}
+
+func TestParseLimitsIssue9(t *testing.T) {
+	t.Run("issue 9 point 7: 3,000,000 nested [ are an error, not a stack overflow", func(t *testing.T) {
+		_, err := Parse([]byte(strings.Repeat("[", 3_000_000)))
+		require.ErrorContains(t, err, "nested deeper than 64 levels")
+	})
+	t.Run("depth 64 parses, 65 does not", func(t *testing.T) {
+		_, err := Parse([]byte(strings.Repeat("[", 64) + strings.Repeat("]", 64)))
+		require.NoError(t, err)
+		_, err = Parse([]byte(strings.Repeat("[", 65) + strings.Repeat("]", 65)))
+		require.Error(t, err)
+	})
+	t.Run("issue 9 point 7: 1e400 is Infinity as in JSON.parse", func(t *testing.T) {
+		v, err := Parse([]byte(`[1e400, -1e400, 1e-400]`))
+		require.NoError(t, err)
+		assert.Equal(t, []any{math.Inf(1), math.Inf(-1), 0.0}, v)
+	})
+}
+
+// FuzzParse: any input either parses into a value that marshals and parses
+// back to an equal value, or is an error; it never panics or overflows.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{`{"a":[1,"x",null,true]}`, `1e400`, `[[[[]]]]`, `{"__proto__":{"x":1}}`, `"\ud800"`, `{"a":1,"a":2}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		v, err := Parse(data)
+		if err != nil {
+			return
+		}
+		out := Marshal(v)
+		back, err := Parse(out)
+		if err != nil {
+			t.Fatalf("Marshal output %q does not parse: %v", out, err)
+		}
+		if !value.Equal(v, back) && !hasInf(v) {
+			t.Fatalf("round trip changed the value: %q -> %q", data, out)
+		}
+	})
+}
+
+func hasInf(v any) bool {
+	switch x := v.(type) {
+	case float64:
+		return math.IsInf(x, 0)
+	case []any:
+		for _, e := range x {
+			if hasInf(e) {
+				return true
+			}
+		}
+	case *value.Object:
+		found := false
+		x.Range(func(_ string, e any) bool { found = hasInf(e); return !found })
+		return found
+	}
+	return false
 }
