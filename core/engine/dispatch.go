@@ -202,9 +202,19 @@ func anyArg(def func() any) reader[any] {
 	}
 }
 
-func boolArg(name string, skipUndef bool) reader[bool] {
+// boolArg reads a required boolean first argument.
+func boolArg(name string) reader[bool] {
 	return func(a argList) (bool, bool, error) {
-		if skipUndef && value.IsUndefined(a.at(0)) {
+		b, err := a.boolean(0, name)
+		return b, false, err
+	}
+}
+
+// boolArgIfDefined reads a boolean first argument; undefined makes the
+// action a no-op (ref §2.2 "set if defined").
+func boolArgIfDefined(name string) reader[bool] {
+	return func(a argList) (bool, bool, error) {
+		if value.IsUndefined(a.at(0)) {
 			return false, true, nil
 		}
 		b, err := a.boolean(0, name)
@@ -219,9 +229,19 @@ func optBoolArg(name string, def bool) reader[bool] {
 	}
 }
 
-func strArg(name string, skipUndef bool) reader[string] {
+// strArg reads a required string first argument.
+func strArg(name string) reader[string] {
 	return func(a argList) (string, bool, error) {
-		if skipUndef && value.IsUndefined(a.at(0)) {
+		v, err := a.str(0, name)
+		return v, false, err
+	}
+}
+
+// strArgIfDefined reads a string first argument; undefined makes the
+// action a no-op (ref §2.2 "set if defined").
+func strArgIfDefined(name string) reader[string] {
+	return func(a argList) (string, bool, error) {
+		if value.IsUndefined(a.at(0)) {
 			return "", true, nil
 		}
 		v, err := a.str(0, name)
@@ -239,13 +259,19 @@ func intArg(name string) reader[int] {
 	}
 }
 
-func objArg(name string, optional bool) reader[*value.Object] {
+// objArg reads a required plain-object first argument.
+func objArg(name string) reader[*value.Object] {
 	return func(a argList) (*value.Object, bool, error) {
-		if optional {
-			o, err := a.optObject(0, name)
-			return o, false, err
-		}
 		o, err := a.object(0, name)
+		return o, false, err
+	}
+}
+
+// optObjArg reads an optional plain-object first argument: undefined gives
+// nil (the action runs with its default).
+func optObjArg(name string) reader[*value.Object] {
+	return func(a argList) (*value.Object, bool, error) {
+		o, err := a.optObject(0, name)
 		return o, false, err
 	}
 }
@@ -349,10 +375,10 @@ var actionTable = map[string]map[string]actionFunc{
 		"__internalSetAfterProcessing":   checkout(store.Checkout.SetAfterProcessing),
 		"__internalIncrementCalculating": checkout(store.Checkout.IncrementCalculating),
 		"__internalDecrementCalculating": checkout(store.Checkout.DecrementCalculating),
-		"__internalSetRedirectUrl": act(strArg("url", true), func(s *store.Snapshot, v string) {
+		"__internalSetRedirectUrl": act(strArgIfDefined("url"), func(s *store.Snapshot, v string) {
 			s.Checkout = s.Checkout.SetRedirectURL(v)
 		}),
-		"__internalSetComplete": act(objArg("data", true), func(s *store.Snapshot, v *value.Object) {
+		"__internalSetComplete": act(optObjArg("data"), func(s *store.Snapshot, v *value.Object) {
 			s.Checkout = s.Checkout.SetComplete(v)
 		}),
 		"__internalSetHasError": act(optBoolArg("hasError", true), func(s *store.Snapshot, v bool) {
@@ -361,33 +387,33 @@ var actionTable = map[string]map[string]actionFunc{
 		"__internalSetCustomerId": act(intArg("customerId"), func(s *store.Snapshot, v int) {
 			s.Checkout = s.Checkout.SetCustomerID(v)
 		}),
-		"__internalSetUseShippingAsBilling": act(boolArg("useShippingAsBilling", true), func(s *store.Snapshot, v bool) {
+		"__internalSetUseShippingAsBilling": act(boolArgIfDefined("useShippingAsBilling"), func(s *store.Snapshot, v bool) {
 			s.Checkout = s.Checkout.SetUseShippingAsBilling(v)
 		}),
-		"__internalSetShouldCreateAccount": act(boolArg("shouldCreateAccount", true), func(s *store.Snapshot, v bool) {
+		"__internalSetShouldCreateAccount": act(boolArgIfDefined("shouldCreateAccount"), func(s *store.Snapshot, v bool) {
 			s.Checkout = s.Checkout.SetShouldCreateAccount(v)
 		}),
-		"setPrefersCollection": act(boolArg("prefersCollection", true), func(s *store.Snapshot, v bool) {
+		"setPrefersCollection": act(boolArgIfDefined("prefersCollection"), func(s *store.Snapshot, v bool) {
 			s.Checkout = s.Checkout.SetPrefersCollection(v)
 		}),
-		"__internalSetOrderNotes": act(strArg("orderNotes", true), func(s *store.Snapshot, v string) {
+		"__internalSetOrderNotes": act(strArgIfDefined("orderNotes"), func(s *store.Snapshot, v string) {
 			s.Checkout = s.Checkout.SetOrderNotes(v)
 		}),
 		"__internalSetExtensionData": act(readExtensionArgs, func(s *store.Snapshot, x extensionArgs) {
 			s.Checkout = s.Checkout.SetExtensionData(x.ns, x.data, x.replace)
 		}),
-		"__internalProcessCheckoutResponse": thunk(objArg("response", false), func(e *Engine, _ context.Context, body *value.Object) error {
+		"__internalProcessCheckoutResponse": thunk(objArg("response"), func(e *Engine, _ context.Context, body *value.Object) error {
 			e.processCheckoutResponse(body)
 			return nil
 		}),
 		// D44.
-		"setEditingBillingAddress": act(boolArg("isEditing", false), func(s *store.Snapshot, v bool) {
+		"setEditingBillingAddress": act(boolArg("isEditing"), func(s *store.Snapshot, v bool) {
 			s.Checkout = s.Checkout.SetEditingBillingAddress(v)
 		}),
-		"setEditingShippingAddress": act(boolArg("isEditing", false), func(s *store.Snapshot, v bool) {
+		"setEditingShippingAddress": act(boolArg("isEditing"), func(s *store.Snapshot, v bool) {
 			s.Checkout = s.Checkout.SetEditingShippingAddress(v)
 		}),
-		"setAdditionalFields": act(objArg("additionalFields", false), func(s *store.Snapshot, v *value.Object) {
+		"setAdditionalFields": act(objArg("additionalFields"), func(s *store.Snapshot, v *value.Object) {
 			s.Checkout = s.Checkout.SetAdditionalFields(v)
 		}),
 	},
@@ -397,10 +423,10 @@ var actionTable = map[string]map[string]actionFunc{
 		"__internalSetPaymentProcessing":     payment(store.Payment.SetProcessing),
 		"__internalSetPaymentError":          payment(store.Payment.SetError),
 		"__internalSetPaymentReady":          payment(store.Payment.SetReady),
-		"__internalSetExpressPaymentMethodsInitialized": act(boolArg("initialized", false), func(s *store.Snapshot, v bool) {
+		"__internalSetExpressPaymentMethodsInitialized": act(boolArg("initialized"), func(s *store.Snapshot, v bool) {
 			s.Payment = s.Payment.SetExpressPaymentMethodsInitialized(v)
 		}),
-		"__internalSetShouldSavePaymentMethod": act(boolArg("shouldSavePaymentMethod", false), func(s *store.Snapshot, v bool) {
+		"__internalSetShouldSavePaymentMethod": act(boolArg("shouldSavePaymentMethod"), func(s *store.Snapshot, v bool) {
 			s.Payment = s.Payment.SetShouldSavePaymentMethod(v)
 		}),
 		"__internalSetActivePaymentMethod": thunk(readActiveMethodArgs, func(e *Engine, _ context.Context, v struct {
@@ -416,20 +442,20 @@ var actionTable = map[string]map[string]actionFunc{
 		"__internalSetPaymentResult": act(anyArg(nil), func(s *store.Snapshot, v any) {
 			s.Payment = s.Payment.SetPaymentResult(v)
 		}),
-		"__internalSetAvailableExpressPaymentMethods": act(objArg("paymentMethods", false), func(s *store.Snapshot, v *value.Object) {
+		"__internalSetAvailableExpressPaymentMethods": act(objArg("paymentMethods"), func(s *store.Snapshot, v *value.Object) {
 			s.Payment = s.Payment.SetAvailableExpressPaymentMethods(v)
 		}),
-		"__internalRemoveAvailablePaymentMethod": act(strArg("name", false), func(s *store.Snapshot, v string) {
+		"__internalRemoveAvailablePaymentMethod": act(strArg("name"), func(s *store.Snapshot, v string) {
 			s.Payment = s.Payment.RemoveAvailablePaymentMethod(v)
 		}),
-		"__internalRemoveAvailableExpressPaymentMethod": act(strArg("name", false), func(s *store.Snapshot, v string) {
+		"__internalRemoveAvailableExpressPaymentMethod": act(strArg("name"), func(s *store.Snapshot, v string) {
 			s.Payment = s.Payment.RemoveAvailableExpressPaymentMethod(v)
 		}),
-		"__internalSetPaymentMethodsInitialized": thunk(boolArg("initialized", false), func(e *Engine, _ context.Context, v bool) error {
+		"__internalSetPaymentMethodsInitialized": thunk(boolArg("initialized"), func(e *Engine, _ context.Context, v bool) error {
 			e.SetPaymentMethodsInitialized(v)
 			return nil
 		}),
-		"__internalSetAvailablePaymentMethods": thunk(objArg("paymentMethods", false), func(e *Engine, _ context.Context, v *value.Object) error {
+		"__internalSetAvailablePaymentMethods": thunk(objArg("paymentMethods"), func(e *Engine, _ context.Context, v *value.Object) error {
 			e.SetAvailablePaymentMethods(v)
 			return nil
 		}),
@@ -445,16 +471,16 @@ var actionTable = map[string]map[string]actionFunc{
 		"setValidationErrors": act(readValidationErrors, func(s *store.Snapshot, v any) {
 			s.Validation = s.Validation.SetValidationErrors(v)
 		}),
-		"clearValidationError": act(strArg("errorId", false), func(s *store.Snapshot, v string) {
+		"clearValidationError": act(strArg("errorId"), func(s *store.Snapshot, v string) {
 			s.Validation = s.Validation.ClearValidationError(v)
 		}),
 		"clearValidationErrors": act(anyArg(nil), func(s *store.Snapshot, v any) {
 			s.Validation = s.Validation.ClearValidationErrors(v)
 		}),
-		"hideValidationError": act(strArg("errorId", false), func(s *store.Snapshot, v string) {
+		"hideValidationError": act(strArg("errorId"), func(s *store.Snapshot, v string) {
 			s.Validation = s.Validation.HideValidationError(v)
 		}),
-		"showValidationError": act(strArg("errorId", false), func(s *store.Snapshot, v string) {
+		"showValidationError": act(strArg("errorId"), func(s *store.Snapshot, v string) {
 			s.Validation = s.Validation.ShowValidationError(v)
 		}),
 		"showAllValidationErrors": act(noArg, func(s *store.Snapshot, _ struct{}) {
@@ -470,10 +496,10 @@ var actionTable = map[string]map[string]actionFunc{
 		}),
 	},
 	store.CartKey: {
-		"setBillingAddress": act(objArg("address", false), func(s *store.Snapshot, v *value.Object) {
+		"setBillingAddress": act(objArg("address"), func(s *store.Snapshot, v *value.Object) {
 			s.Cart = s.Cart.SetBillingAddress(v)
 		}),
-		"setShippingAddress": act(objArg("address", false), func(s *store.Snapshot, v *value.Object) {
+		"setShippingAddress": act(objArg("address"), func(s *store.Snapshot, v *value.Object) {
 			s.Cart = s.Cart.SetShippingAddress(v)
 		}),
 		"setShippingRates": thunk(arrArg("shippingRates"), func(e *Engine, ctx context.Context, v []any) error {
@@ -481,33 +507,33 @@ var actionTable = map[string]map[string]actionFunc{
 			e.emitRatesEvents(ctx)
 			return nil
 		}),
-		"setIsLoadingRates": thunk(boolArg("isLoadingRates", false), func(e *Engine, ctx context.Context, v bool) error {
-			e.setShippingFlag(ctx, false, v)
+		"setIsLoadingRates": thunk(boolArg("isLoadingRates"), func(e *Engine, ctx context.Context, v bool) error {
+			e.setLoadingRates(ctx, v)
 			return nil
 		}),
-		"setIsSelectingRate": thunk(boolArg("isSelectingRate", false), func(e *Engine, ctx context.Context, v bool) error {
-			e.setShippingFlag(ctx, true, v)
+		"setIsSelectingRate": thunk(boolArg("isSelectingRate"), func(e *Engine, ctx context.Context, v bool) error {
+			e.setSelectingRate(ctx, v)
 			return nil
 		}),
 		// D39.
-		"receiveCart": thunk(objArg("response", false), func(e *Engine, ctx context.Context, v *value.Object) error {
+		"receiveCart": thunk(objArg("response"), func(e *Engine, ctx context.Context, v *value.Object) error {
 			e.receiveCart(ctx, v, true)
 			return nil
 		}),
-		"receiveCartContents": thunk(objArg("response", false), func(e *Engine, ctx context.Context, v *value.Object) error {
+		"receiveCartContents": thunk(objArg("response"), func(e *Engine, ctx context.Context, v *value.Object) error {
 			e.receiveCart(ctx, v, false)
 			return nil
 		}),
-		"receiveApplyingCoupon": act(strArg("couponCode", false), func(s *store.Snapshot, v string) {
+		"receiveApplyingCoupon": act(strArg("couponCode"), func(s *store.Snapshot, v string) {
 			s.Cart = s.Cart.SetApplyingCoupon(v)
 		}),
-		"receiveRemovingCoupon": act(strArg("couponCode", false), func(s *store.Snapshot, v string) {
+		"receiveRemovingCoupon": act(strArg("couponCode"), func(s *store.Snapshot, v string) {
 			s.Cart = s.Cart.SetRemovingCoupon(v)
 		}),
 		"setIsCartDataStale": act(optBoolArg("isCartDataStale", true), func(s *store.Snapshot, v bool) {
 			s.Cart = s.Cart.SetIsCartDataStale(v)
 		}),
-		"updatingCustomerData": act(boolArg("isResolving", false), func(s *store.Snapshot, v bool) {
+		"updatingCustomerData": act(boolArg("isResolving"), func(s *store.Snapshot, v bool) {
 			s.Cart = s.Cart.SetUpdatingCustomerData(v)
 		}),
 		"setCartErrors": thunk(arrArg("errors"), func(e *Engine, ctx context.Context, v []any) error {

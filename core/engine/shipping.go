@@ -13,16 +13,38 @@ import (
 // and the four shipping events are emitted (plain emit, responses ignored)
 // when loading or selecting ends, or rates/errors change while not loading.
 
-// setShippingFlag sets isSelectingRate (selecting) or isLoadingRates, moves
-// the calculating counter when the flag changed, and when it went false
-// emits the matching events.
-func (e *Engine) setShippingFlag(ctx context.Context, selecting, b bool) {
-	prev := e.Snapshot().Cart.IsLoadingRates
-	if selecting {
-		prev = e.Snapshot().Cart.IsSelectingRate
+// shippingFlag names one of the two cart flags that move the calculating
+// counter (ref §13).
+type shippingFlag int
+
+const (
+	loadingRates  shippingFlag = iota // isLoadingRates; its end emits the rates events
+	selectingRate                     // isSelectingRate; its end emits the rate-select events
+)
+
+// setLoadingRates is the setIsLoadingRates action: see setShippingFlag.
+func (e *Engine) setLoadingRates(ctx context.Context, b bool) {
+	e.setShippingFlag(ctx, loadingRates, b)
+}
+
+// setSelectingRate is the setIsSelectingRate action: see setShippingFlag.
+func (e *Engine) setSelectingRate(ctx context.Context, b bool) {
+	e.setShippingFlag(ctx, selectingRate, b)
+}
+
+// setShippingFlag sets the flag to b; when the flag changed it moves the
+// calculating counter (up for true, down for false), and when it went false
+// it emits the matching shipping events (plain emit, responses ignored).
+func (e *Engine) setShippingFlag(ctx context.Context, flag shippingFlag, b bool) {
+	read := func(s store.Snapshot) bool {
+		if flag == selectingRate {
+			return s.Cart.IsSelectingRate
+		}
+		return s.Cart.IsLoadingRates
 	}
+	prev := read(e.Snapshot())
 	e.set(func(s *store.Snapshot) {
-		if selecting {
+		if flag == selectingRate {
 			s.Cart = s.Cart.SetIsSelectingRate(b)
 		} else {
 			s.Cart = s.Cart.SetIsLoadingRates(b)
@@ -40,7 +62,7 @@ func (e *Engine) setShippingFlag(ctx context.Context, selecting, b bool) {
 	})
 	switch {
 	case b:
-	case selecting:
+	case flag == selectingRate:
 		e.emitSelectEvents(ctx)
 	default:
 		e.emitRatesEvents(ctx)

@@ -48,7 +48,8 @@ type setupResult struct {
 // shippingKeys are the address keys ref §6.2 requires (billing also needs email).
 var shippingKeys = [...]string{"first_name", "last_name", "company", "address_1", "address_2", "city", "state", "postcode", "country", "phone"}
 
-func hasAddressKeys(o *value.Object, email bool) bool {
+// isShippingAddress reports whether o has every key of shippingKeys.
+func isShippingAddress(o *value.Object) bool {
 	if o == nil {
 		return false
 	}
@@ -57,8 +58,11 @@ func hasAddressKeys(o *value.Object, email bool) bool {
 			return false
 		}
 	}
-	return !email || o.Has("email")
+	return true
 }
+
+// isBillingAddress reports whether o has every key of shippingKeys and "email".
+func isBillingAddress(o *value.Object) bool { return isShippingAddress(o) && o.Has("email") }
 
 // pick reads key from a response's meta (ref §6.2) or, where meta lacks it,
 // from the response's top level (D8).
@@ -109,10 +113,10 @@ func (e *Engine) paymentSetupResult(responses []*value.Object) setupResult {
 	switch {
 	case success != nil && failure == nil:
 		return setupResult{apply: func(s *store.Snapshot) {
-			if hasAddressKeys(b, true) {
+			if isBillingAddress(b) {
 				s.Cart = s.Cart.SetBillingAddress(b)
 			}
-			if hasAddressKeys(sh, false) {
+			if isShippingAddress(sh) {
 				s.Cart = s.Cart.SetShippingAddress(sh)
 			}
 			s.Payment = s.Payment.SetPaymentMethodData(methodData(success)).SetReady()
@@ -120,7 +124,7 @@ func (e *Engine) paymentSetupResult(responses []*value.Object) setupResult {
 	case failure != nil && observer.IsFailResponse(failure):
 		return setupResult{errorResp: failure, apply: func(s *store.Snapshot) {
 			notice(s, failure)
-			if hasAddressKeys(b, true) {
+			if isBillingAddress(b) {
 				s.Cart = s.Cart.SetBillingAddress(b)
 			}
 			s.Payment = s.Payment.SetPaymentMethodData(methodData(failure)).SetError()
