@@ -75,3 +75,26 @@ func ExampleNotices_CreateNotice() {
 	// global notice-1 Welcome back
 	// wc/checkout/payments wc-payment-error Card expired
 }
+
+// ExampleCart_ReceiveCart receives a Store API cart response (D39) and
+// reads it back the way gateways do: getCartData (top-level keys
+// camelCased) and getCartTotals.
+func ExampleCart_ReceiveCart() {
+	resp := value.AsObject(valuejson.MustParse(`{
+		"items": [{"key": "k1", "quantity": 2}],
+		"totals": {"total_price": "3940", "currency_code": "EUR"},
+		"needs_shipping": true,
+		"payment_methods": ["cod", "bacs"],
+		"items_count": 2
+	}`))
+	c := store.NewCart(nil, nil, true, false, nil).ReceiveCart(resp)
+	v := store.Snapshot{Cart: c}.View(store.CartKey, store.Env{})
+	data := value.AsObject(v.Get("getCartData"))
+	fmt.Println("itemsCount:", data.Get("itemsCount"), "needsShipping:", data.Get("needsShipping"))
+	fmt.Println("paymentMethods:", string(valuejson.Marshal(data.Get("paymentMethods"))))
+	fmt.Println("total:", value.AsObject(v.Get("getCartTotals")).Get("total_price"))
+	// Output:
+	// itemsCount: 2 needsShipping: true
+	// paymentMethods: ["cod","bacs"]
+	// total: 3940
+}
