@@ -44,6 +44,9 @@ var (
 // Cites returns the rules.md anchors that one line of text cites, in order
 // of appearance (a rule cited twice is returned twice).
 func Cites(line string) []string {
+	if !maybeCites(line) {
+		return nil
+	}
 	type hit struct {
 		at   int
 		rule string
@@ -71,6 +74,25 @@ func Cites(line string) []string {
 		out[i] = h.rule
 	}
 	return out
+}
+
+// maybeCites is a cheap test that rules out most lines before the regular
+// expressions run: a citation needs "§" or a "D" followed by a digit.
+func maybeCites(line string) bool {
+	if strings.Contains(line, "§") {
+		return true
+	}
+	for i := strings.IndexByte(line, 'D'); i >= 0 && i+1 < len(line); {
+		if c := line[i+1]; c >= '1' && c <= '9' {
+			return true
+		}
+		j := strings.IndexByte(line[i+1:], 'D')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // skipDirs are directory names Scan does not enter.

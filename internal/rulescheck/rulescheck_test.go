@@ -26,6 +26,8 @@ func TestCites(t *testing.T) {
 		{"D7–D14, D36/D37", []string{"d-7", "d-14", "d-36", "d-37"}},
 		{"see RFC 3986 §5.2 and RFC 9110 §12", nil},
 		{"#D3D3D3 ID42 D0 D100 3D2", nil},
+		{"Done, no rule here, ends with D", nil},
+		{"DD D D12x Dx D9", []string{"d-9"}},
 		{"t.Run(\"D10: retry false completes\"", []string{"d-10"}},
 	}
 	for _, tc := range tests {
