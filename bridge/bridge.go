@@ -63,6 +63,7 @@ func Start(host jsv.Value) (*Bridge, error) {
 	}
 	b := &Bridge{host: host, conv: newConverter(), subs: map[int]func(){}}
 	cfg := b.engineConfig(get(host, "config"))
+	cfg.BeforeEmit = b.beforeEmit // D43 (bridge/beforeemit.go)
 	b.eng = engine.New(cfg)
 	b.eng.Subscribe(b.publishChange)
 	api, err := b.buildAPI()

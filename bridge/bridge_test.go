@@ -505,7 +505,9 @@ func TestDeregisterExport(t *testing.T) {
 		require.Eventually(t, func() bool {
 			return str(get(th.snapshot("wc/store/payment"), "getActivePaymentMethod")) == "cod"
 		}, 3*time.Second, 5*time.Millisecond)
-		assert.True(t, get(get(th.snapshot("wc/store/payment"), "getAvailablePaymentMethods"), "bacs").IsUndefined())
+		require.Eventually(t, func() bool {
+			return get(get(th.snapshot("wc/store/payment"), "getAvailablePaymentMethods"), "bacs").IsUndefined()
+		}, 3*time.Second, 5*time.Millisecond)
 		_, err = th.call("deregisterPaymentMethod", "never-registered", true)
 		require.NoError(t, err, "an unknown name does nothing")
 		_, err = th.call("recheckAvailability")
@@ -533,4 +535,37 @@ func TestPublishOneStringWithRefs(t *testing.T) {
 		r, _ := refs.Index(i)
 		assert.True(t, r.Equal(get(data, "token")), "the same JS function, not a copy")
 	}
+}
+
+func TestBeforeEmitFlushRender(t *testing.T) {
+	t.Run("D43: before each attempt event the bridge awaits host.flushRender; an observer registered while it waits runs", func(t *testing.T) {
+		th := newTestHost(t, "")
+		registerBacs(t, th)
+		defer stubFetch(t, `function(){ return Promise.resolve(new Response(JSON.stringify({order_id: 7, payment_result: {payment_status: 'success', payment_details: [], redirect_url: 'https://shop.test/thanks'}}), {status: 200})); }`)()
+		log := jsEval(t, "[]")
+		require.NoError(t, jsv.Global().Set("__d43log", log))
+		api := th.b.API()
+		require.NoError(t, jsv.Global().Set("__d43api", api))
+		// A "re-render" that happens only after flushRender is called: the
+		// fresh component registers its payment setup observer then.
+		require.NoError(t, th.host.Set("flushRender", jsEval(t, `(function(){
+			__d43log.push('flush ' + arguments[0]);
+			return new Promise(function(resolve){ setTimeout(function(){
+				if (__d43log.indexOf('registered') < 0) {
+					__d43log.push('registered');
+					__d43api.on('onPaymentSetup', function(){ __d43log.push('fresh observer'); return {type: 'success'}; }, 10);
+				}
+				__d43log.push('flushed');
+				resolve();
+			}, 5); });
+		})`)))
+		p, err := th.call("submit")
+		require.NoError(t, err)
+		out, err := th.wait(p)
+		require.NoError(t, err)
+		assert.Equal(t, "complete", str(get(out, "outcome")))
+		got, _ := global("JSON").Call("stringify", log)
+		assert.Equal(t, `["flush checkout_validation","registered","flushed","flush payment_setup","flushed","fresh observer","flush checkout_success","flushed"]`, str(got),
+			"validation, payment setup (the fresh observer runs after its flush) and success each wait for a flush")
+	})
 }

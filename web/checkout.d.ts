@@ -1158,6 +1158,21 @@ declare namespace WcCheckout {
     wcCheckoutWasm: CheckoutWasm;
     /** Defined by checkout.js only when the page has no wc.wcSettings (D41). */
     wcSettings: Settings;
+    /** A minimal @woocommerce/blocks-checkout, defined only when the page has none. */
+    blocksCheckout: BlocksCheckout;
+  }
+
+  interface BlocksCheckout {
+    /** props.components' ValidationInputError (renders nothing without React). */
+    ValidationInputError(props: { errorMessage?: string; propertyName?: string; elementId?: string }): unknown;
+    /** A notice box (wc-block-components-notice-banner is-<status>); nothing without React. */
+    StoreNotice(props: { status?: 'error' | 'warning' | 'info' | 'success' | 'default'; className?: string; children?: unknown }): unknown;
+    /** Kept, never applied: this checkout renders no block whose text it filters. */
+    registerCheckoutFilters(namespace: string, filters: Record<string, unknown>): void;
+    /** Returns args.defaultValue. */
+    applyCheckoutFilter<T>(args: { filterName: string; defaultValue: T; extensions?: unknown; arg?: unknown }): T;
+    /** Rejects: there is no /cart/extensions endpoint here. */
+    extensionCartUpdate(args: { namespace: string; data?: unknown }): Promise<never>;
   }
 }
 

@@ -13,6 +13,7 @@
  *   wc.blocksCheckoutEvents  observer registration and response helpers
  *   wc.wcCheckoutWasm        the module handle: load, ready, onSubmit, ...
  *   wc.wcSettings            settings the page printed (D41), unless defined
+ *   wc.blocksCheckout        a minimal @woocommerce/blocks-checkout, unless defined
  * Existing wc.* values are kept: a namespace that already exists only gets
  * the members it lacks. Evaluating the script twice installs nothing new.
  *
@@ -23,7 +24,7 @@
  * publication they read DEFAULT_SNAPSHOTS (part "stores").
  *
  * Parts, in order: util, queue, stores, events, settings, registry, props,
- * rendering, loader, install. Each defines top-level functions and constants only; its
+ * rendering, blockscheckout, loader, install. Each defines top-level functions and constants only; its
  * factory (createQueue, createStores, ...) takes its dependencies as
  * arguments, so a part can be loaded and tested alone (web/test/parts.js).
  *
@@ -2058,6 +2059,68 @@
     };
   }
 
+  // ==== part "blockscheckout" (web/src/parts/blockscheckout.js) ====
+
+  /*
+   * Part "blockscheckout": a minimal wc.blocksCheckout (WooCommerce's
+   * @woocommerce/blocks-checkout) for gateway scripts that import from it,
+   * defined only where the page has none. What it holds:
+   *   ValidationInputError, StoreNotice   React components of the page's React
+   *                                       (render nothing without React)
+   *   registerCheckoutFilters(namespace, filters)  kept; applyCheckoutFilter
+   *                                       returns defaultValue (this checkout
+   *                                       renders no block whose text it filters)
+   *   extensionCartUpdate(args)          a Promise rejected with an Error saying
+   *                                       the endpoint is not available here
+   */
+
+  // createBlocksCheckout(deps): deps.react() the page's React adapter or null;
+  // deps.components() props.components of that React; deps.log createLog(...).
+  function createBlocksCheckout(deps) {
+    var filters = {};
+
+    function ValidationInputError(p) {
+      var c = deps.react() ? deps.components() : null;
+      return c ? c.ValidationInputError(p) : null;
+    }
+
+    function StoreNotice(p) {
+      var R = deps.react();
+      var props = p || {};
+      if (!R) return null;
+      var status = typeof props.status === 'string' ? props.status : 'default';
+      return R.createElement('div', {
+        className: 'wc-block-components-notice-banner is-' + status + (props.className ? ' ' + props.className : ''),
+        role: status === 'error' ? 'alert' : 'status'
+      }, R.createElement('div', { className: 'wc-block-components-notice-banner__content' }, props.children));
+    }
+
+    function registerCheckoutFilters(namespace, f) {
+      if (typeof namespace !== 'string' || f === null || typeof f !== 'object') {
+        throw new TypeError('wc.blocksCheckout.registerCheckoutFilters: arguments must be (namespace: string, filters: object)');
+      }
+      filters[namespace] = f;
+    }
+
+    function applyCheckoutFilter(args) {
+      return args && typeof args === 'object' ? args.defaultValue : undefined;
+    }
+
+    function extensionCartUpdate(args) {
+      var ns = args && typeof args === 'object' ? String(args.namespace) : '';
+      return Promise.reject(new Error('wc.blocksCheckout.extensionCartUpdate(' + ns +
+        '): this checkout has no /cart/extensions endpoint; update the cart through wc.wcBlocksData instead'));
+    }
+
+    return {
+      ValidationInputError: ValidationInputError,
+      StoreNotice: StoreNotice,
+      registerCheckoutFilters: registerCheckoutFilters,
+      applyCheckoutFilter: applyCheckoutFilter,
+      extensionCartUpdate: extensionCartUpdate
+    };
+  }
+
   // ==== part "loader" (web/src/parts/loader.js) ====
 
   /*
@@ -2288,7 +2351,8 @@
 
   /**
    * Defines the namespaces (wcBlocksData, wcBlocksRegistry,
-   * blocksCheckoutEvents, wcCheckoutWasm, wcSettings) on target.wc (creating target.wc if needed)
+   * blocksCheckoutEvents, wcCheckoutWasm, wcSettings, blocksCheckout) on
+   * target.wc (creating target.wc if needed)
    * and returns target.wc. env.scriptUrl is the URL that dist/checkout.wasm
    * and wasm_exec.js are resolved against; default: the src of
    * target.document.currentScript at call time, else target.location.href.
@@ -2417,6 +2481,7 @@
     merge(wc, 'blocksCheckoutEvents', events.blocksCheckoutEvents);
     merge(wc, 'wcCheckoutWasm', wcCheckoutWasm);
     merge(wc, 'wcSettings', settings); // D41: only the members a page's own wcSettings lacks
+    merge(wc, 'blocksCheckout', createBlocksCheckout({ react: react, components: props.components, log: log }));
     return wc;
   }
 

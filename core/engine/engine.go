@@ -64,9 +64,13 @@ type Config struct {
 	Transport storeapi.Transport // the checkout request; required for Submit to send anything
 	// Navigate performs a redirect that passed the D16 check. nil = no navigation.
 	Navigate func(url string)
-	Logger   Logger
-	Debug    bool
-	Now      func() time.Time
+	// BeforeEmit, when set, runs right before each event's observers are
+	// taken (D43, see beforeEmit in beforeemit.go); the bridge waits there
+	// for the page's renders to commit.
+	BeforeEmit func(ctx context.Context, ev observer.Event) error
+	Logger     Logger
+	Debug      bool
+	Now        func() time.Time
 	// NewAttemptID makes attempt ids (also the Idempotency-Key, D21). Default: random 128-bit hex.
 	NewAttemptID func() string
 	TraceLimit   int // default 2000

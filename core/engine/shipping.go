@@ -85,9 +85,11 @@ func (e *Engine) emitRatesEvents(ctx context.Context) {
 		return
 	}
 	if len(s.Cart.ShippingRates) == 0 || s.Cart.ShippingHasError() {
+		e.beforeEmit(ctx, observer.ShippingRatesFail)
 		e.emitter.Emit(ctx, observer.ShippingRatesFail, shippingErrorData(s))
 		return
 	}
+	e.beforeEmit(ctx, observer.ShippingRatesSuccess)
 	e.emitter.Emit(ctx, observer.ShippingRatesSuccess, anySlice(s.Cart.ShippingRates))
 }
 
@@ -99,8 +101,10 @@ func (e *Engine) emitSelectEvents(ctx context.Context) {
 		return
 	}
 	if s.Cart.ShippingHasError() {
+		e.beforeEmit(ctx, observer.ShippingRateSelectFail)
 		e.emitter.Emit(ctx, observer.ShippingRateSelectFail, shippingErrorData(s))
 		return
 	}
+	e.beforeEmit(ctx, observer.ShippingRateSelectSuccess)
 	e.emitter.Emit(ctx, observer.ShippingRateSelectSuccess, anySlice(s.Cart.SelectedRates()))
 }

@@ -37,6 +37,7 @@ func eventData(s store.Snapshot) *value.Object {
 
 // successEvent is ref §6.3 success handling.
 func (r *runner) successEvent() exit {
+	r.e.beforeEmit(r.ctx(), observer.CheckoutSuccess)
 	em := r.e.emitter.EmitWithAbort(r.ctx(), observer.CheckoutSuccess, eventData(r.snap()))
 	if em.Cancelled || !r.live() {
 		return exitReset
@@ -70,6 +71,7 @@ func (r *runner) successEvent() exit {
 
 // failEvent is ref §6.3 fail handling as amended by D10.
 func (r *runner) failEvent() exit {
+	r.e.beforeEmit(r.ctx(), observer.CheckoutFail)
 	em := r.e.emitter.EmitWithAbort(r.ctx(), observer.CheckoutFail, eventData(r.snap()))
 	if em.Cancelled || !r.live() {
 		return exitReset

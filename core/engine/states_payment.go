@@ -18,6 +18,7 @@ func (r *runner) paymentSetup() exit {
 	r.step(func(s *store.Snapshot) {
 		s.Notices = s.Notices.RemoveNotice("wc-payment-error", observer.ContextPayments)
 	})
+	r.e.beforeEmit(r.ctx(), observer.PaymentSetup)
 	em := r.e.emitter.EmitWithAbort(r.ctx(), observer.PaymentSetup, value.NewObject())
 	if em.Cancelled || !r.live() {
 		return exitReset

@@ -32,6 +32,7 @@ func (r *runner) start() exit {
 // errors and ends the attempt (idle with hasError); ref §7 R7's error
 // condition ends it too; otherwise the checkout goes to processing.
 func (r *runner) validate() exit {
+	r.e.beforeEmit(r.ctx(), observer.CheckoutValidation)
 	em := r.e.emitter.Emit(r.ctx(), observer.CheckoutValidation, value.NewObject())
 	if em.Cancelled || !r.live() {
 		return exitReset

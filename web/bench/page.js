@@ -51,7 +51,7 @@
   var impls = {};
 
   function setupModule() {
-    wc.wcBlocksRegistry.registerPaymentMethod({ name: 'bacs', content: function () { return ''; }, canMakePayment: function () { return true; } });
+    wc.wcBlocksRegistry.registerPaymentMethod({ name: 'bacs', label: 'bacs', ariaLabel: 'bacs', content: function () { return ''; }, edit: null, canMakePayment: function () { return true; } });
     return wc.wcCheckoutWasm.load({
       nonce: 'bench', storeApiUrl: API,
       cart: { needsPayment: true, paymentMethods: ['bacs'] },

@@ -19,7 +19,9 @@
   registry.registerPaymentMethod({
     name: 'demo_card',
     label: 'Card',
+    ariaLabel: 'Card',
     content: function () { return 'Card'; },
+    edit: null,
     canMakePayment: function () { return Promise.resolve(true); }
   });
 

@@ -234,7 +234,7 @@ await test('spec probes with the real module (D2, D7, D18, D19, D22, D24, D33, D
     out.kinds = Array.from(new Set(wc.wcCheckoutWasm.getTrace().map((t) => t.kind))).sort().join(',');
     out.labels = wc.wcCheckoutWasm.getTrace().filter((t) => t.kind === 'observer').map((t) => t.label);
     const errs = [];
-    try { wc.wcBlocksRegistry.registerPaymentMethod({ name: 'x', content: () => '', canMakePayment: 'yes' }); } catch (e) { errs.push(e.name + ':' + /canMakePayment/.test(e.message)); }
+    try { wc.wcBlocksRegistry.registerPaymentMethod({ name: 'x', label: 'x', ariaLabel: 'x', content: () => '', edit: null, canMakePayment: 'yes' }); } catch (e) { errs.push(e.name + ':' + /canMakePayment/.test(e.message)); }
     try { ev.paymentEvents.onPaymentSetup(() => true, NaN); } catch (e) { errs.push(e.name + ':' + /priority/.test(e.message)); }
     try { d.dispatch('wc/store/nope'); } catch (e) { errs.push(e.name); }
     try { d.select('wc/store/nope'); } catch (e) { errs.push(e.name); }
@@ -371,6 +371,83 @@ await test('a panic-free module: bad arguments throw TypeError and the next call
   });
   assert(r.name.startsWith('TypeError') && r.name.includes('__internalSetOrderNotes'), r.name);
   assert(r.notes === 'fine', r.notes);
+});
+
+// ---- React content (D37, D38, D43): gateway components as WooCommerce writes them ----
+const REACT_UMD = [join(root, 'node_modules/react/umd/react.production.min.js'), join(root, 'node_modules/react-dom/umd/react-dom.production.min.js')];
+
+async function openReactPage(page) {
+  await page.goto(base + '/browser/react.html');
+  for (const path of REACT_UMD) await page.addScriptTag({ path });
+  await page.evaluate(async () => {
+    window.__registerReactMethods();
+    const cfg = await (await fetch('/demo/config.json')).json();
+    await wc.wcCheckoutWasm.load({ nonce: cfg.nonce, storeApiUrl: cfg.storeApiUrl, checkoutData: cfg.checkoutData, cart: cfg.cart,
+      navigate: () => {}, buttonAttributes: { height: 40 } });
+    const addr = { first_name: 'Ada', last_name: 'Lovelace', company: '', address_1: '12 Analytical Row', address_2: '',
+      city: 'London', state: '', postcode: 'N1 9GU', country: 'GB', phone: '', email: 'ada@example.com' };
+    const cart = wc.wcBlocksData.dispatch('wc/store/cart');
+    await Promise.all([cart.setBillingAddress(addr), cart.setShippingAddress(addr)]);
+  });
+  await page.waitForFunction(() => wc.wcBlocksData.select('wc/store/payment').getActivePaymentMethod() === 'bacs');
+}
+
+await test('D37: React content is mounted with the props, re-rendered, unmounted on switch; one live observer per mounted component', async (page) => {
+  await openReactPage(page);
+  await page.waitForFunction(() => document.querySelector('.bacs-content') !== null);
+  let r = await page.evaluate(() => ({
+    text: document.querySelector('[data-wc-payment-method-content="bacs"]').textContent,
+    live: Object.assign({}, window.__react.live),
+    express: document.querySelector('[data-wc-express-payment-method="demo_express"] .express-button') !== null,
+    expressHeight: document.querySelector('.express-button') && document.querySelector('.express-button').style.height,
+    propsKeys: Object.keys(window.__react.lastProps).sort().join(),
+    loadingMask: typeof window.__react.lastProps.components.LoadingMask,
+  }));
+  assert(r.text === 'Bank transfer for Total', 'content rendered by React with props (not String()): ' + r.text);
+  assert(r.live.bacs === 1 && r.live.demo_card === 0, 'one live bacs effect: ' + JSON.stringify(r.live));
+  assert(r.express && r.expressHeight === '40px', 'express content mounted with buttonAttributes: ' + JSON.stringify(r));
+  for (const k of ['activePaymentMethod', 'billing', 'cartData', 'checkoutStatus', 'components', 'emitResponse', 'eventRegistration',
+    'onSubmit', 'paymentStatus', 'setExpressPaymentError', 'shippingData', 'shippingStatus', 'shouldSavePayment']) {
+    assert(r.propsKeys.split(',').includes(k), 'D38 prop ' + k + ' in ' + r.propsKeys);
+  }
+  assert(r.loadingMask === 'function', 'components are React components');
+  // The first checkout action leaves pristine for idle (D2): checkoutStatus.isIdle changes once.
+  await page.evaluate(() => wc.wcBlocksData.dispatch('wc/store/checkout').__internalSetOrderNotes('first'));
+  await page.waitForTimeout(1200); // let the address changes' reactions (rates, availability re-check) settle
+  const renders0 = await page.evaluate(() => window.__react.renders.bacs);
+  await page.evaluate(() => wc.wcBlocksData.dispatch('wc/store/checkout').__internalSetOrderNotes('no prop changes'));
+  await page.waitForTimeout(100);
+  const renders1 = await page.evaluate(() => window.__react.renders.bacs);
+  assert(renders1 === renders0, 'D38: a change no prop holds does not re-render (' + renders0 + ' -> ' + renders1 + ')');
+  await page.evaluate(() => wc.wcBlocksData.dispatch('wc/store/cart').setBillingAddress({ city: 'Paris' }));
+  await page.waitForFunction((n) => window.__react.renders.bacs > n, renders1);
+  assert(await page.evaluate(() => window.__react.lastProps.billing.billingAddress.city === 'Paris'), 'fresh props after a cart change');
+  await page.evaluate(() => wc.wcBlocksData.dispatch('wc/store/payment').__internalSetActivePaymentMethod('demo_card'));
+  await page.waitForFunction(() => document.querySelector('.card-content') !== null);
+  r = await page.evaluate(() => ({ live: Object.assign({}, window.__react.live), bacsEmpty: document.querySelector('[data-wc-payment-method-content="bacs"]').textContent === '' }));
+  assert(r.live.bacs === 0 && r.live.demo_card === 1, 'switching unmounts bacs (cleanup ran) and mounts demo_card: ' + JSON.stringify(r.live));
+  assert(r.bacsEmpty, 'bacs container emptied');
+  // renderLabel with {components}: a real PaymentMethodLabel.
+  const label = await page.evaluate(() => {
+    wc.wcCheckoutWasm.renderLabel('bacs', document.getElementById('label-bacs'));
+    const el = document.querySelector('#label-bacs .wc-block-components-payment-method-label');
+    return el ? el.textContent : null;
+  });
+  assert(label === 'Direct bank transfer', 'renderLabel renders the React label with components: ' + label);
+});
+
+await test('D43: a component that sets its token in state and calls onSubmit gets its re-registered observer run', async (page) => {
+  await openReactPage(page);
+  await page.evaluate(() => wc.wcBlocksData.dispatch('wc/store/payment').__internalSetActivePaymentMethod('demo_card'));
+  await page.waitForFunction(() => window.__react.live.demo_card === 1);
+  const r = await page.evaluate(async () => {
+    window.__react.setToken('4242424242424242'); // state update, then submit at once (a wallet's pattern)
+    const outcome = await wc.wcCheckoutWasm.onSubmit();
+    return { outcome: outcome.outcome, log: window.__react.log.slice(), live: window.__react.live.demo_card };
+  });
+  assert(r.outcome === 'complete', 'outcome ' + r.outcome);
+  assert(r.log.join() === 'observer token=4242424242424242', 'only the fresh observer ran, with the new state: ' + r.log.join());
+  assert(r.live === 1, 'one live observer after the re-render: ' + r.live);
 });
 
 await browser.close();

@@ -13,6 +13,7 @@
  *   wc.blocksCheckoutEvents  observer registration and response helpers
  *   wc.wcCheckoutWasm        the module handle: load, ready, onSubmit, ...
  *   wc.wcSettings            settings the page printed (D41), unless defined
+ *   wc.blocksCheckout        a minimal @woocommerce/blocks-checkout, unless defined
  * Existing wc.* values are kept: a namespace that already exists only gets
  * the members it lacks. Evaluating the script twice installs nothing new.
  *
@@ -23,7 +24,7 @@
  * publication they read DEFAULT_SNAPSHOTS (part "stores").
  *
  * Parts, in order: util, queue, stores, events, settings, registry, props,
- * rendering, loader, install. Each defines top-level functions and constants only; its
+ * rendering, blockscheckout, loader, install. Each defines top-level functions and constants only; its
  * factory (createQueue, createStores, ...) takes its dependencies as
  * arguments, so a part can be loaded and tested alone (web/test/parts.js).
  *

@@ -140,3 +140,23 @@ test('js-api wcCheckoutWasm: ready exists before load and is pending; version is
   assert.equal(m.version, '');
   assert.deepEqual(m.getTrace(), []);
 });
+
+test('D41: wc.wcSettings is defined when the page has none and reads the printed global wcSettings', () => {
+  const ctx = runClassicScript({ console: h.captureConsole(), wcSettings: { paymentMethodData: { cod: { title: 'Cash on delivery' } }, siteTitle: 'Shop' } });
+  assert.equal(typeof ctx.wc.wcSettings.getSetting, 'function');
+  assert.equal(ctx.wc.wcSettings.getSetting('siteTitle'), 'Shop');
+  assert.equal(ctx.wc.wcSettings.getSetting('cod_data', {}).title, 'Cash on delivery', 'getSetting(<id>_data) falls back to paymentMethodData');
+  assert.equal(ctx.wc.wcSettings.getPaymentMethodData('cod').title, 'Cash on delivery');
+  assert.equal(ctx.wc.wcSettings.allSettings.currency.code, 'USD', 'WooCommerce defaults under the page values');
+});
+
+test('brief: a minimal wc.blocksCheckout exists for scripts that import @woocommerce/blocks-checkout', async () => {
+  const ctx = runClassicScript({ console: h.captureConsole() });
+  const bc = ctx.wc.blocksCheckout;
+  for (const k of ['ValidationInputError', 'StoreNotice', 'registerCheckoutFilters', 'applyCheckoutFilter', 'extensionCartUpdate']) {
+    assert.equal(typeof bc[k], 'function', k);
+  }
+  assert.equal(bc.StoreNotice({ status: 'error' }), null, 'nothing without React');
+  assert.equal(bc.applyCheckoutFilter({ filterName: 'placeOrderButtonLabel', defaultValue: 'Place Order' }), 'Place Order');
+  await assert.rejects(bc.extensionCartUpdate({ namespace: 'my-plugin', data: {} }), /extensionCartUpdate\(my-plugin\): this checkout has no \/cart\/extensions endpoint/);
+});

@@ -368,3 +368,45 @@ test('default rendering: output whose container does not exist yet is kept and p
   assert.equal(elements[0].textContent, 'Pay later', 'kept, then placed once the container exists');
   assert.deepEqual(env.console.errors, []);
 });
+
+test('D37: a React element with no React on the page registers, and rendering logs one console.error naming the method', async () => {
+  const env = await h.loadedEnv();
+  const element = { $$typeof: Symbol.for('react.element'), type: 'div', props: {}, key: null, ref: null };
+  env.wc.wcBlocksRegistry.registerPaymentMethod(config('reactpay', element));
+  assert.ok(env.wc.wcBlocksRegistry.getPaymentMethods().reactpay, 'registration succeeds');
+  await env.wc.wcBlocksData.dispatch(PAYMENT).__internalSetActivePaymentMethod('reactpay');
+  env.mock.update('wc/store/cart', { getNeedsShipping: true });
+  const errors = env.console.errors.filter((e) => /reactpay/.test(String(e[0])));
+  assert.equal(errors.length, 1, 'once, however often it would render');
+  assert.match(String(errors[0][0]), /payment method "reactpay" has a React element as content but the page has no React/);
+});
+
+test('D37 render option with React: the hook gets the element cloned with props on each change and null on unmount', async () => {
+  const rendered = [];
+  const env = await h.loadedEnv({}, { render: (name, output, info) => rendered.push([name, output, info]) });
+  // A stand-in React (createRoot is never used with a render hook).
+  env.g.React = {
+    createElement: (type, props) => ({ $$typeof: Symbol.for('react.element'), type, props: props || {}, key: null, ref: null }),
+    cloneElement: (el, props) => ({ $$typeof: el.$$typeof, type: el.type, props: Object.assign({}, el.props, props), key: null, ref: null }),
+    isValidElement: (x) => !!x && x.$$typeof === Symbol.for('react.element')
+  };
+  env.g.ReactDOM = { createRoot: () => { throw new Error('not with a render hook'); } };
+  const element = env.g.React.createElement('div', { id: 'x' });
+  env.wc.wcBlocksRegistry.registerPaymentMethod(config('reactpay', element));
+  env.wc.wcBlocksRegistry.registerPaymentMethod(config('other'));
+  await env.wc.wcBlocksData.dispatch(PAYMENT).__internalSetActivePaymentMethod('reactpay');
+  const first = rendered.filter((r) => r[0] === 'reactpay');
+  assert.equal(first.length, 1);
+  assert.equal(first[0][1].props.id, 'x', 'the element\'s own props are kept');
+  assert.equal(first[0][1].props.activePaymentMethod, 'reactpay', 'cloned with the interface props');
+  assert.deepEqual(first[0][2], { express: false, react: true });
+  env.mock.update('wc/store/checkout', { getOrderNotes: 'nothing a prop holds' });
+  assert.equal(rendered.filter((r) => r[0] === 'reactpay').length, 1, 'D38: same props, no render');
+  env.mock.update('wc/store/cart', { getCustomerData: { billingAddress: { city: 'Oslo' }, shippingAddress: {} } });
+  const again = rendered.filter((r) => r[0] === 'reactpay');
+  assert.equal(again.length, 2, 'fresh props after a cart change');
+  assert.equal(again[1][1].props.billing.billingAddress.city, 'Oslo');
+  await env.wc.wcBlocksData.dispatch(PAYMENT).__internalSetActivePaymentMethod('other');
+  const last = rendered.filter((r) => r[0] === 'reactpay').pop();
+  assert.equal(last[1], null, 'unmounted when another method is active');
+});

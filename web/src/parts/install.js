@@ -6,7 +6,8 @@ var INSTALLED = '__wcCheckoutJs';
 
 /**
  * Defines the namespaces (wcBlocksData, wcBlocksRegistry,
- * blocksCheckoutEvents, wcCheckoutWasm, wcSettings) on target.wc (creating target.wc if needed)
+ * blocksCheckoutEvents, wcCheckoutWasm, wcSettings, blocksCheckout) on
+ * target.wc (creating target.wc if needed)
  * and returns target.wc. env.scriptUrl is the URL that dist/checkout.wasm
  * and wasm_exec.js are resolved against; default: the src of
  * target.document.currentScript at call time, else target.location.href.
@@ -135,5 +136,6 @@ function install(target, env) {
   merge(wc, 'blocksCheckoutEvents', events.blocksCheckoutEvents);
   merge(wc, 'wcCheckoutWasm', wcCheckoutWasm);
   merge(wc, 'wcSettings', settings); // D41: only the members a page's own wcSettings lacks
+  merge(wc, 'blocksCheckout', createBlocksCheckout({ react: react, components: props.components, log: log }));
   return wc;
 }

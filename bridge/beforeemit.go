@@ -1,0 +1,31 @@
+//go:build js && wasm
+
+package bridge
+
+import (
+	"context"
+
+	"github.com/wcblocks/checkoutwasm/core/observer"
+)
+
+// beforeEmit is the engine's Config.BeforeEmit (D43, render before emit):
+// it calls host.flushRender(event) — checkout.js answers with a Promise that
+// resolves once the page's React has committed the renders the latest
+// change caused — and waits for it, at most until ctx ends (the engine
+// bounds it by engine.BeforeEmitTimeout). A host without flushRender
+// (an older checkout.js) waits for nothing. It runs on the engine's
+// goroutine (attempt runner, dispatched action), never on a JS callback.
+func (b *Bridge) beforeEmit(ctx context.Context, ev observer.Event) error {
+	if !isFunction(get(b.host, "flushRender")) {
+		return nil
+	}
+	p, err := b.host.Call("flushRender", string(ev))
+	if err != nil {
+		return errorFromCall(err)
+	}
+	if !isThenable(p) {
+		return nil
+	}
+	_, err = await(ctx, p)
+	return err
+}
