@@ -517,11 +517,11 @@ var actionTable = map[string]map[string]actionFunc{
 		}),
 		// D39.
 		"receiveCart": thunk(objArg("response"), func(e *Engine, ctx context.Context, v *value.Object) error {
-			e.receiveCart(ctx, v, true)
+			e.receiveCart(ctx, v)
 			return nil
 		}),
 		"receiveCartContents": thunk(objArg("response"), func(e *Engine, ctx context.Context, v *value.Object) error {
-			e.receiveCart(ctx, v, false)
+			e.receiveCartContents(ctx, v)
 			return nil
 		}),
 		"receiveApplyingCoupon": act(strArg("couponCode"), func(s *store.Snapshot, v string) {

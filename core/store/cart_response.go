@@ -99,17 +99,18 @@ func (c Cart) responseEqual(o Cart) bool {
 // the shipping error status (ref §13). A nil response leaves the cart
 // unchanged.
 func (c Cart) ReceiveCart(resp *value.Object) Cart {
-	return c.receive(resp, true)
+	return c.receive(resp, false)
 }
 
 // ReceiveCartContents is receiveCartContents(response): ReceiveCart
 // without the response's billing_address and shipping_address, so that
 // addresses being edited are not overwritten.
 func (c Cart) ReceiveCartContents(resp *value.Object) Cart {
-	return c.receive(resp, false)
+	return c.receive(resp, true)
 }
 
-func (c Cart) receive(resp *value.Object, addresses bool) Cart {
+// receive merges resp into c; keepAddresses ignores its addresses.
+func (c Cart) receive(resp *value.Object, keepAddresses bool) Cart {
 	if resp == nil {
 		return c
 	}
@@ -157,11 +158,11 @@ func (c Cart) receive(resp *value.Object, addresses bool) Cart {
 				c.Extensions = obj
 			}
 		case "billingAddress":
-			if obj != nil && addresses {
+			if obj != nil && !keepAddresses {
 				c.BillingAddress = obj
 			}
 		case "shippingAddress":
-			if obj != nil && addresses {
+			if obj != nil && !keepAddresses {
 				c.ShippingAddress = obj
 			}
 		case "needsPayment":
