@@ -607,12 +607,19 @@ declare namespace WcCheckout {
     NoStaleNames<Exclude<keyof NoticesActions, ActionNames['core/notices']>>,
     NoStaleNames<Exclude<keyof CartActions, ActionNames['wc/store/cart']>>
   ];
+  /**
+   * The selectors of store K: the typed ones of Sig, plus a generic one for
+   * each zero-argument selector Go's view publishes (SelectorNames,
+   * generated) that Sig does not describe yet.
+   */
+  type StoreSelectors<K extends keyof SelectorNames, Sig> =
+    Sig & { [S in Exclude<SelectorNames[K], keyof Sig>]: () => unknown };
   interface Stores {
-    'wc/store/checkout': { selectors: CheckoutSelectors; actions: StoreActions<'wc/store/checkout', CheckoutActions> };
-    'wc/store/payment': { selectors: PaymentSelectors; actions: StoreActions<'wc/store/payment', PaymentActions> };
-    'wc/store/validation': { selectors: ValidationSelectors; actions: StoreActions<'wc/store/validation', ValidationActions> };
-    'core/notices': { selectors: NoticesSelectors; actions: StoreActions<'core/notices', NoticesActions> };
-    'wc/store/cart': { selectors: CartSelectors; actions: StoreActions<'wc/store/cart', CartActions> };
+    'wc/store/checkout': { selectors: StoreSelectors<'wc/store/checkout', CheckoutSelectors>; actions: StoreActions<'wc/store/checkout', CheckoutActions> };
+    'wc/store/payment': { selectors: StoreSelectors<'wc/store/payment', PaymentSelectors>; actions: StoreActions<'wc/store/payment', PaymentActions> };
+    'wc/store/validation': { selectors: StoreSelectors<'wc/store/validation', ValidationSelectors>; actions: StoreActions<'wc/store/validation', ValidationActions> };
+    'core/notices': { selectors: StoreSelectors<'core/notices', NoticesSelectors>; actions: StoreActions<'core/notices', NoticesActions> };
+    'wc/store/cart': { selectors: StoreSelectors<'wc/store/cart', CartSelectors>; actions: StoreActions<'wc/store/cart', CartActions> };
   }
   type StoreKey = keyof Stores;
   interface StoreDescriptor<K extends StoreKey = StoreKey> {
@@ -757,6 +764,11 @@ declare namespace WcCheckout {
     /** D19: called once per attempt with its outcome. */
     onAttemptSettled: Registration<AttemptOutcome, unknown>;
   }
+  /** Compiles only when the registration functions above are exactly Go's (EventName, DeprecatedEventName). */
+  type CheckEventNames = [
+    NoStaleNames<Exclude<keyof EventRegistration, EventName | DeprecatedEventName>>,
+    NoStaleNames<Exclude<EventName | DeprecatedEventName, keyof EventRegistration>>
+  ];
   interface EmitResponse {
     readonly responseTypes: ResponseTypes;
     readonly noticeContexts: NoticeContexts;
