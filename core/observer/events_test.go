@@ -1,6 +1,7 @@
 package observer
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -152,4 +153,31 @@ func TestRegistrations(t *testing.T) {
 		assert.Equal(t, []string{"onPaymentSetup", "onPaymentProcessing"}, groups["payment"])
 		assert.Len(t, groups["shipping"], 4)
 	})
+}
+
+// ExampleRegistrations prints the registration functions of the payment
+// group (js-api paymentEvents), the D11 alias with its replacement.
+func ExampleRegistrations() {
+	for _, r := range Registrations() {
+		if r.Group == "payment" {
+			fmt.Printf("%s %s replacement=%q\n", r.Name, r.Event, r.Replacement)
+		}
+	}
+	// Output:
+	// onPaymentSetup payment_setup replacement=""
+	// onPaymentProcessing payment_setup replacement="onPaymentSetup"
+}
+
+// ExampleRecovered turns a recovered panic value into an error.
+func ExampleRecovered() {
+	err := func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = Recovered("listener", r)
+			}
+		}()
+		panic("boom")
+	}()
+	fmt.Println(err)
+	// Output: listener panic: boom
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -35,4 +36,12 @@ func TestSelectorNames(t *testing.T) {
 		assert.NotContains(t, pay, "isPaymentPristine")
 		assert.Equal(t, "getCheckoutStatus", SelectorNames(CheckoutKey, newSnapshot().View(CheckoutKey, Env{}))[0])
 	})
+}
+
+// ExampleSelectorNames lists the zero-argument selectors the validation
+// view publishes ("errors" is data for getValidationError, not a selector).
+func ExampleSelectorNames() {
+	view := Snapshot{Validation: NewValidation()}.View(ValidationKey, Env{})
+	fmt.Println(view.Keys(), SelectorNames(ValidationKey, view))
+	// Output: [errors hasValidationErrors] [hasValidationErrors]
 }

@@ -131,7 +131,9 @@ func IsTest(rel string) bool {
 
 // Scan returns every citation in the scanned files under root, in file
 // and line order. Directories whose names start with "." or "_" are skipped,
-// as the go command skips them.
+// as the go command skips them. It stops at the first directory or file it
+// cannot read (or a line longer than 16 MiB) and returns that error with the
+// citations found so far.
 func Scan(root string) ([]Citation, error) {
 	var out []Citation
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {

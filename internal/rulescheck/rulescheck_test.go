@@ -1,6 +1,7 @@
 package rulescheck
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -152,4 +153,10 @@ func TestRepository(t *testing.T) {
 			assert.NoError(t, err, "docs/rules.md:%d links to %s", lines[i], target)
 		}
 	})
+}
+
+// ExampleCites shows how a line's citations map to the anchors of docs/rules.md.
+func ExampleCites() {
+	fmt.Println(Cites(`t.Run("D10: retry false completes (ref §6.3, §7 R3)", ...)`))
+	// Output: [d-10 ref-6-3 ref-7-r3]
 }
