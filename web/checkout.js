@@ -2131,6 +2131,12 @@
 
   var DEFAULT_STORE_API_URL = '/wp-json/wc/store/v1';
   var DEFAULT_WASM_URL = 'dist/checkout.wasm';
+  // load option <- wcSettings name (WooCommerce's payment store reads these).
+  var SETTINGS_OPTIONS = [
+    ['savedPaymentMethods', 'customerPaymentMethods'],
+    ['globalPaymentMethods', 'globalPaymentMethods'],
+    ['paymentMethodSortOrder', 'paymentMethodSortOrder']
+  ];
 
   function resolveUrl(rel, base) {
     if (!base || typeof URL !== 'function') return rel;
@@ -2150,6 +2156,9 @@
    *   deps.onStart(opts)      called synchronously when an attempt starts
    *   deps.onPublish(json, refs) host.publish of the current attempt
    *   deps.flushRender()      host.flushRender: Promise, renders committed (D43)
+   *   deps.settings           wc.wcSettings (or null): customerPaymentMethods,
+   *                           globalPaymentMethods and paymentMethodSortOrder
+   *                           fill the load options of those names when absent
    *   deps.onLoaded()         after the queue was drained
    * Returns {load(options), ready()}; ready() is the current attempt's Promise.
    */
@@ -2245,6 +2254,16 @@
       });
       config.wasmUrl = wasmUrl;
       if (config.storeApiUrl === undefined) config.storeApiUrl = DEFAULT_STORE_API_URL;
+      // What WooCommerce's payment store reads from wcSettings, when the
+      // load options do not give it (D41).
+      var settings = deps.settings;
+      if (settings) {
+        SETTINGS_OPTIONS.forEach(function (pair) {
+          if (config[pair[0]] !== undefined) return;
+          var v = settings.getSetting(pair[1], undefined);
+          if (v !== undefined && v !== null) config[pair[0]] = v;
+        });
+      }
       return config;
     }
 
@@ -2382,6 +2401,8 @@
     var stores = createStores({ log: log, callAsync: queue.callAsync });
     var events = createEvents({ log: log, queue: queue });
     var settings = createSettings(g);
+    // The page's own wc.wcSettings when it has one (WooCommerce's), else ours.
+    var readSettings = wc.wcSettings && typeof wc.wcSettings.getSetting === 'function' ? wc.wcSettings : settings;
     var react = function () { return reactOf(g); };
     var rendering = null; // created below; registrations before that have nothing to show
     var registry = createRegistry({
@@ -2403,7 +2424,7 @@
       snapshot: stores.snapshot,
       events: events,
       dispatch: stores.dispatch,
-      settings: wc.wcSettings && typeof wc.wcSettings.getSetting === 'function' ? wc.wcSettings : settings,
+      settings: readSettings,
       react: react,
       onSubmit: onSubmit,
       expressAction: expressAction,
@@ -2435,6 +2456,7 @@
       queue: queue,
       onPublish: onPublish,
       flushRender: rendering.flushRender,
+      settings: readSettings,
       onStart: function (opts) {
         loadOptions = opts;
         rendering.setRenderOption(opts.render || null);

@@ -288,3 +288,17 @@ test('js-api Loading: a page without fetch or WebAssembly, or a module calling r
   noApi.mock.host.ready(undefined);
   await assert.rejects(loading, { message: 'checkout.js: the module called ready() without an api object' });
 });
+
+test('D41: customerPaymentMethods, globalPaymentMethods and paymentMethodSortOrder come from wcSettings when load() does not give them', async () => {
+  const env = h.createEnv();
+  env.g.wcSettings = {
+    customerPaymentMethods: { cc: [{ method: { gateway: 'stripe', last4: '4242', brand: 'Visa' }, expires: '12/30', is_default: true, tokenId: 2 }] },
+    globalPaymentMethods: { stripe: 'Stripe' },
+    paymentMethodSortOrder: ['stripe', 'bacs']
+  };
+  await env.wc.wcCheckoutWasm.load({ paymentMethodSortOrder: ['bacs'] });
+  const config = env.mock.host.config;
+  assert.equal(config.savedPaymentMethods.cc[0].tokenId, 2);
+  assert.deepEqual(config.globalPaymentMethods, { stripe: 'Stripe' });
+  assert.deepEqual(config.paymentMethodSortOrder, ['bacs'], 'a load option wins');
+});

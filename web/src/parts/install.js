@@ -37,6 +37,8 @@ function install(target, env) {
   var stores = createStores({ log: log, callAsync: queue.callAsync });
   var events = createEvents({ log: log, queue: queue });
   var settings = createSettings(g);
+  // The page's own wc.wcSettings when it has one (WooCommerce's), else ours.
+  var readSettings = wc.wcSettings && typeof wc.wcSettings.getSetting === 'function' ? wc.wcSettings : settings;
   var react = function () { return reactOf(g); };
   var rendering = null; // created below; registrations before that have nothing to show
   var registry = createRegistry({
@@ -58,7 +60,7 @@ function install(target, env) {
     snapshot: stores.snapshot,
     events: events,
     dispatch: stores.dispatch,
-    settings: wc.wcSettings && typeof wc.wcSettings.getSetting === 'function' ? wc.wcSettings : settings,
+    settings: readSettings,
     react: react,
     onSubmit: onSubmit,
     expressAction: expressAction,
@@ -90,6 +92,7 @@ function install(target, env) {
     queue: queue,
     onPublish: onPublish,
     flushRender: rendering.flushRender,
+    settings: readSettings,
     onStart: function (opts) {
       loadOptions = opts;
       rendering.setRenderOption(opts.render || null);

@@ -6,6 +6,12 @@
 
 var DEFAULT_STORE_API_URL = '/wp-json/wc/store/v1';
 var DEFAULT_WASM_URL = 'dist/checkout.wasm';
+// load option <- wcSettings name (WooCommerce's payment store reads these).
+var SETTINGS_OPTIONS = [
+  ['savedPaymentMethods', 'customerPaymentMethods'],
+  ['globalPaymentMethods', 'globalPaymentMethods'],
+  ['paymentMethodSortOrder', 'paymentMethodSortOrder']
+];
 
 function resolveUrl(rel, base) {
   if (!base || typeof URL !== 'function') return rel;
@@ -25,6 +31,9 @@ function resolveUrl(rel, base) {
  *   deps.onStart(opts)      called synchronously when an attempt starts
  *   deps.onPublish(json, refs) host.publish of the current attempt
  *   deps.flushRender()      host.flushRender: Promise, renders committed (D43)
+ *   deps.settings           wc.wcSettings (or null): customerPaymentMethods,
+ *                           globalPaymentMethods and paymentMethodSortOrder
+ *                           fill the load options of those names when absent
  *   deps.onLoaded()         after the queue was drained
  * Returns {load(options), ready()}; ready() is the current attempt's Promise.
  */
@@ -120,6 +129,16 @@ function createLoader(deps) {
     });
     config.wasmUrl = wasmUrl;
     if (config.storeApiUrl === undefined) config.storeApiUrl = DEFAULT_STORE_API_URL;
+    // What WooCommerce's payment store reads from wcSettings, when the
+    // load options do not give it (D41).
+    var settings = deps.settings;
+    if (settings) {
+      SETTINGS_OPTIONS.forEach(function (pair) {
+        if (config[pair[0]] !== undefined) return;
+        var v = settings.getSetting(pair[1], undefined);
+        if (v !== undefined && v !== null) config[pair[0]] = v;
+      });
+    }
     return config;
   }
 
