@@ -95,6 +95,7 @@ declare namespace WcCheckout {
       | 'receiveCart'
       | 'receiveCartContents'
       | 'receiveRemovingCoupon'
+      | 'selectShippingRate'
       | 'setBillingAddress'
       | 'setCartErrors'
       | 'setIsCartDataStale'
@@ -583,6 +584,8 @@ declare namespace WcCheckout {
     receiveCart(response: CartResponse): Promise<void>;
     /** receiveCart without the response's addresses. */
     receiveCartContents(response: CartResponse): Promise<void>;
+    /** Selects a rate in one package (every package when packageId is null/undefined); no server call. */
+    selectShippingRate(rateId: string, packageId?: number | string | null): Promise<void>;
     receiveApplyingCoupon(couponCode: string): Promise<void>;
     receiveRemovingCoupon(couponCode: string): Promise<void>;
     setIsCartDataStale(isCartDataStale?: boolean): Promise<void>;

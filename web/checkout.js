@@ -473,8 +473,9 @@
     ],
     'wc/store/cart': [
       'receiveApplyingCoupon', 'receiveCart', 'receiveCartContents', 'receiveRemovingCoupon',
-      'setBillingAddress', 'setCartErrors', 'setIsCartDataStale', 'setIsLoadingRates',
-      'setIsSelectingRate', 'setShippingAddress', 'setShippingRates', 'updatingCustomerData'
+      'selectShippingRate', 'setBillingAddress', 'setCartErrors', 'setIsCartDataStale',
+      'setIsLoadingRates', 'setIsSelectingRate', 'setShippingAddress', 'setShippingRates',
+      'updatingCustomerData'
     ],
     'core/notices': ['createNotice', 'removeNotice']
   };

@@ -34,3 +34,21 @@ func (e *Engine) applyCartResponse(ctx context.Context, reduce func(store.Cart) 
 		e.emitRatesEvents(ctx)
 	}
 }
+
+// selectShippingRate is the cart's selectShippingRate(rateId, packageId)
+// thunk without a server: when the rate is not already the selected one
+// (store.Cart.SelectShippingRate changes nothing), it runs as a rate
+// selection does in WooCommerce: isSelectingRate true (calculating counter
+// up), the new selection stored, isSelectingRate false (counter down, then
+// shipping_rate_select_success/fail, ref §13). The cart change re-checks
+// availability (D40), so a method restricted to a shipping method follows
+// the shopper's choice. ctx bounds the observers.
+func (e *Engine) selectShippingRate(ctx context.Context, rateID string, packageID any) {
+	cur := e.Snapshot().Cart
+	if cur.SelectShippingRate(rateID, packageID).Equal(cur) {
+		return
+	}
+	e.setSelectingRate(ctx, true)
+	e.set(func(s *store.Snapshot) { s.Cart = s.Cart.SelectShippingRate(rateID, packageID) })
+	e.setSelectingRate(ctx, false)
+}

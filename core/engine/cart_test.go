@@ -181,3 +181,52 @@ func TestCartFromErrorBodyAndAdditionalFieldsRequest(t *testing.T) {
 		assert.Equal(t, `{"key":"wc-bacs-new-payment-method","value":true}`, js(pd[len(pd)-1]))
 	})
 }
+
+func TestSelectShippingRateAction(t *testing.T) {
+	rates := `{"shipping_rates":[{"package_id":0,"shipping_rates":[
+	  {"rate_id":"flat_rate:1","method_id":"flat_rate","selected":true},
+	  {"rate_id":"local_pickup:2","method_id":"local_pickup","selected":false}]}]}`
+	t.Run("D40, ref §13: a new selection runs as a rate selection and emits select success", func(t *testing.T) {
+		h := newHarness(t, withCart(rates))
+		var calc []bool
+		h.e.Subscribe(func(c Change) { calc = append(calc, c.Snapshot.Checkout.CalculatingCount > 0) })
+		require.NoError(t, h.e.Dispatch(context.Background(), store.CartKey, "selectShippingRate", []any{"local_pickup:2", 0.0}))
+		c := h.e.Snapshot().Cart
+		assert.Equal(t, "local_pickup:2", value.AsObject(c.SelectedRates()[0]).Get("rate_id"))
+		assert.False(t, c.IsSelectingRate)
+		assert.Equal(t, 0, h.e.Snapshot().Checkout.CalculatingCount)
+		assert.Contains(t, calc, true, "calculating while selecting")
+		assert.Contains(t, h.sequence(), "event shipping_rate_select_success")
+	})
+	t.Run("D40: selecting the selected rate changes nothing", func(t *testing.T) {
+		h := newHarness(t, withCart(rates))
+		v := h.e.Version()
+		require.NoError(t, h.e.Dispatch(context.Background(), store.CartKey, "selectShippingRate", []any{"flat_rate:1"}))
+		assert.Equal(t, v, h.e.Version())
+	})
+	t.Run("D34: a bad package id is an argument error", func(t *testing.T) {
+		h := newHarness(t, withCart(rates))
+		var ae *ArgError
+		_, err := h.e.Prepare(store.CartKey, "selectShippingRate", []any{"flat_rate:1", true})
+		require.ErrorAs(t, err, &ae)
+		assert.Contains(t, err.Error(), "packageId")
+		_, err = h.e.Prepare(store.CartKey, "selectShippingRate", []any{1.0})
+		require.ErrorAs(t, err, &ae)
+	})
+	t.Run("D40: a method restricted to flat rate follows the selection", func(t *testing.T) {
+		ft := &fakeTimers{}
+		h := newHarness(t, withCart(rates), withTimers(ft))
+		cod := func(_ context.Context, arg any) (any, error) {
+			return value.AsObject(value.AsObject(arg).Get("selectedShippingMethods")).Get("0") == "flat_rate:1", nil
+		}
+		require.NoError(t, h.e.RegisterPaymentMethod(PaymentMethod{Name: "cod", CanMakePayment: cod}, false))
+		require.NoError(t, h.e.UpdateAvailablePaymentMethods(context.Background()))
+		require.True(t, h.e.Snapshot().Payment.AvailablePaymentMethods.Has("cod"))
+		require.NoError(t, h.e.Dispatch(context.Background(), store.CartKey, "selectShippingRate", []any{"local_pickup:2", 0.0}))
+		done := make(chan struct{})
+		ft.fire(DefaultAvailabilityDebounce)
+		h.e.RequestAvailabilityUpdate(func() { close(done) })
+		<-done
+		assert.False(t, h.e.Snapshot().Payment.AvailablePaymentMethods.Has("cod"))
+	})
+}

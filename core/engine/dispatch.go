@@ -367,6 +367,26 @@ func readValidationErrors(a argList) (any, bool, error) {
 	return v, false, nil
 }
 
+// selectRateArgs are selectShippingRate's arguments: a rate id and an
+// optional package id (a number or a string; undefined or null means every
+// package).
+type selectRateArgs struct {
+	rateID    string
+	packageID any
+}
+
+func readSelectRateArgs(a argList) (v selectRateArgs, _ bool, err error) {
+	if v.rateID, err = a.str(0, "rateId"); err != nil {
+		return v, false, err
+	}
+	v.packageID = a.at(1)
+	switch v.packageID.(type) {
+	case nil, value.Undefined, string, float64:
+		return v, false, nil
+	}
+	return v, false, a.bad("packageId", "a number, a string, null or undefined", v.packageID)
+}
+
 var actionTable = map[string]map[string]actionFunc{
 	store.CheckoutKey: {
 		"__internalSetIdle":              checkout(store.Checkout.SetIdle),
@@ -522,6 +542,10 @@ var actionTable = map[string]map[string]actionFunc{
 		}),
 		"receiveCartContents": thunk(objArg("response"), func(e *Engine, ctx context.Context, v *value.Object) error {
 			e.receiveCartContents(ctx, v)
+			return nil
+		}),
+		"selectShippingRate": thunk(readSelectRateArgs, func(e *Engine, ctx context.Context, v selectRateArgs) error {
+			e.selectShippingRate(ctx, v.rateID, v.packageID)
 			return nil
 		}),
 		"receiveApplyingCoupon": act(strArg("couponCode"), func(s *store.Snapshot, v string) {

@@ -85,6 +85,7 @@ func TestEveryAction(t *testing.T) {
 		"receiveCart":                                   {obj(`{"items_count":1}`)},
 		"receiveCartContents":                           {obj(`{"items_count":2}`)},
 		"receiveApplyingCoupon":                         {""},
+		"selectShippingRate":                            {"flat_rate:1", 0.0},
 		"receiveRemovingCoupon":                         {""},
 		"setIsCartDataStale":                            {false},
 		"updatingCustomerData":                          {false},

@@ -317,3 +317,47 @@ func (c Cart) SetIsCartDataStale(b bool) Cart {
 	c.IsCartDataStale = b
 	return c
 }
+
+// SelectShippingRate is the local part of the cart's
+// selectShippingRate(rateId, packageId): in the package whose package_id
+// has the JS string form of packageID (every package when packageID is
+// undefined or null, as the Store API does for a null package), the rate
+// whose rate_id is rateID becomes the only selected one. A package
+// without that rate is left as it is; so is a package that is not a plain
+// object or has no shipping_rates array. Packages and rates are copied,
+// never modified.
+func (c Cart) SelectShippingRate(rateID string, packageID any) Cart {
+	all := packageID == nil || value.IsUndefined(packageID)
+	want := value.String(packageID)
+	out := make([]any, len(c.ShippingRates))
+	for i, pkg := range c.ShippingRates {
+		out[i] = pkg
+		po := value.AsObject(pkg)
+		if po == nil || (!all && value.String(po.Get("package_id")) != want) {
+			continue
+		}
+		rates, ok := po.Get("shipping_rates").([]any)
+		if !ok || !hasRate(rates, rateID) {
+			continue
+		}
+		next := make([]any, len(rates))
+		for j, r := range rates {
+			next[j] = r
+			if ro := value.AsObject(r); ro != nil {
+				next[j] = ro.With("selected", ro.Get("rate_id") == rateID)
+			}
+		}
+		out[i] = po.With("shipping_rates", next)
+	}
+	c.ShippingRates = out
+	return c
+}
+
+func hasRate(rates []any, rateID string) bool {
+	for _, r := range rates {
+		if value.AsObject(r).Get("rate_id") == rateID {
+			return true
+		}
+	}
+	return false
+}

@@ -170,3 +170,43 @@ func TestCartDataSelectors(t *testing.T) {
 		assert.True(t, base.ReceiveCart(obj(t, `{"totals":`+defaultTotalsJSON+`}`)).Equal(base), "default totals equal no totals")
 	})
 }
+
+func TestSelectShippingRate(t *testing.T) {
+	rates := `{"shipping_rates":[
+	 {"package_id":0,"shipping_rates":[{"rate_id":"flat","selected":true},{"rate_id":"pickup","selected":false}]},
+	 {"package_id":"b","shipping_rates":[{"rate_id":"flat","selected":false},{"rate_id":"pickup","selected":true}]},
+	 "not a package",
+	 {"package_id":2}]}`
+	base := NewCart(nil, nil, true, true, nil).ReceiveCart(obj(t, rates))
+	sel := func(c Cart) string {
+		out := ""
+		for _, r := range c.SelectedRates() {
+			out += value.String(value.AsObject(r).Get("rate_id")) + ","
+		}
+		return out
+	}
+	tests := []struct {
+		name    string
+		rate    string
+		pkg     any
+		want    string
+		changed bool
+	}{
+		{"D40: select in package 0 (number id)", "pickup", 0.0, "pickup,pickup,", true},
+		{"D40: select in package 'b' (string id)", "flat", "b", "flat,flat,", true},
+		{"D40: package ids compare in their JS string form", "pickup", "0", "pickup,pickup,", true},
+		{"D40: null package -> every package that has the rate", "flat", nil, "flat,flat,", true},
+		{"D40: undefined package -> every package", "pickup", value.Undef, "pickup,pickup,", true},
+		{"D40: already selected -> unchanged", "flat", 0.0, "flat,pickup,", false},
+		{"D40: unknown rate -> unchanged", "express", 0.0, "flat,pickup,", false},
+		{"D40: unknown package -> unchanged", "pickup", 9.0, "flat,pickup,", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := base.SelectShippingRate(tc.rate, tc.pkg)
+			assert.Equal(t, tc.want, sel(got))
+			assert.Equal(t, tc.changed, !got.Equal(base))
+			assert.Equal(t, "flat,pickup,", sel(base), "receiver unchanged")
+		})
+	}
+}

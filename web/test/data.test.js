@@ -181,7 +181,7 @@ test('js-api dispatch: each store has exactly the actions of ref §2.2 (+ the §
     'wc/store/cart': ['setBillingAddress', 'setShippingAddress', 'setShippingRates', 'setIsLoadingRates',
       'setIsSelectingRate', 'setCartErrors',
       // D39
-      'receiveCart', 'receiveCartContents', 'receiveApplyingCoupon', 'receiveRemovingCoupon',
+      'receiveCart', 'receiveCartContents', 'receiveApplyingCoupon', 'receiveRemovingCoupon', 'selectShippingRate',
       'setIsCartDataStale', 'updatingCustomerData']
   };
   for (const [key, names] of Object.entries(want)) {

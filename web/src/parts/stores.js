@@ -275,8 +275,9 @@ var ACTIONS = {
   ],
   'wc/store/cart': [
     'receiveApplyingCoupon', 'receiveCart', 'receiveCartContents', 'receiveRemovingCoupon',
-    'setBillingAddress', 'setCartErrors', 'setIsCartDataStale', 'setIsLoadingRates',
-    'setIsSelectingRate', 'setShippingAddress', 'setShippingRates', 'updatingCustomerData'
+    'selectShippingRate', 'setBillingAddress', 'setCartErrors', 'setIsCartDataStale',
+    'setIsLoadingRates', 'setIsSelectingRate', 'setShippingAddress', 'setShippingRates',
+    'updatingCustomerData'
   ],
   'core/notices': ['createNotice', 'removeNotice']
 };
