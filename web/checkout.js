@@ -760,13 +760,43 @@
   // Registers each store with data (window.wp.data) unless a store of that
   // name is there already (e.g. WordPress's own core/notices). A failure is
   // logged per store; the others are still registered.
+  // Names a caller may probe on any object (Promise resolution, JSON,
+  // inspection): never taken for a missing action.
+  var NOT_ACTIONS = ['then', 'catch', 'toJSON', 'constructor', 'inspect', 'nodeType', 'asymmetricMatch', 'prototype'];
+
+  // D44: the actions of key as wp.data hands them out. An action name the
+  // store lacks gives a function whose call returns a Promise rejected with a
+  // TypeError naming the store, the action and the actions it has (instead of
+  // "dispatch(...).x is not a function" in the middle of a script). Without
+  // Proxy the plain actions object.
+  function wpDataActions(key, actions) {
+    if (typeof Proxy !== 'function') return actions;
+    var missing = Object.create(null);
+    return new Proxy(actions, {
+      get: function (target, name) {
+        if (typeof name !== 'string' || name in target || NOT_ACTIONS.indexOf(name) >= 0 ||
+            name.charAt(0) === '@' || name.charAt(0) === '$') {
+          return target[name];
+        }
+        if (!missing[name]) {
+          missing[name] = function () {
+            return Promise.reject(new TypeError("wp.data.dispatch('" + key + "')." + name + ': ' + key +
+              ' has no action ' + name + '; its actions are ' + Object.keys(target).join(', ')));
+          };
+        }
+        return missing[name];
+      }
+    });
+  }
+
   function registerWithWpData(data, stores, log) {
     STORE_KEYS.forEach(function (key) {
       try {
         if (typeof data.select === 'function' && data.select(key)) return;
+        var actions = null;
         var instance = {
           getSelectors: function () { return stores.select(key); },
-          getActions: function () { return stores.dispatch(key); },
+          getActions: function () { return actions || (actions = wpDataActions(key, stores.dispatch(key))); },
           subscribe: function (listener) { return stores.subscribe(listener, key); }
         };
         if (typeof data.register === 'function') {
@@ -1182,9 +1212,9 @@
    * (the legacy form) warns once and stores what the callback returns when it
    * is a config instance. The module gets {name, paymentMethodId, supports,
    * canMakePayment}: canMakePayment runs the method's own check, then, when it
-   * answered true, every extension callback registered for the method
-   * (registerPaymentMethodExtensionCallbacks); one that returns anything but
-   * true, or throws (logged), makes the method unavailable. After ready a
+   * answered yes (truthy, not {error}), every extension callback registered
+   * for the method (registerPaymentMethodExtensionCallbacks); one that returns
+   * a falsy value, or throws (logged), makes the method unavailable. After ready a
    * module error propagates to the caller; before ready it is logged at replay.
    * Registering a name again replaces the earlier config (the module warns).
    */
@@ -1208,9 +1238,15 @@
           log.error('Error when executing callback for ' + name + ' in ' + namespaces[i], e);
           return false;
         }
-        if (ok !== true) return false;
+        if (!ok) return false; // as WooCommerce: a falsy answer makes the method unavailable
       }
       return true;
+    }
+
+    // The method's own answer lets the extension callbacks have a say: truthy
+    // and not an {error} refusal (those are passed on unchanged).
+    function allowed(r) {
+      return !!r && !(typeof r === 'object' && hasOwn(r, 'error'));
     }
 
     function canMakePaymentOf(instance) {
@@ -1219,9 +1255,9 @@
       return function canMakePayment(arg) {
         var result = typeof own === 'function' ? own(arg) : own;
         if (isThenable(result)) {
-          return Promise.resolve(result).then(function (r) { return r === true ? extensionsAllow(name, arg) : r; });
+          return Promise.resolve(result).then(function (r) { return allowed(r) ? extensionsAllow(name, arg) : r; });
         }
-        return result === true ? extensionsAllow(name, arg) : result;
+        return allowed(result) ? extensionsAllow(name, arg) : result;
       };
     }
 

@@ -410,3 +410,16 @@ test('D37 render option with React: the hook gets the element cloned with props 
   const last = rendered.filter((r) => r[0] === 'reactpay').pop();
   assert.equal(last[1], null, 'unmounted when another method is active');
 });
+
+test('payment-methods.md extension callbacks: a truthy own answer lets them decide; a falsy own answer skips them', () => {
+  const env = h.createEnv();
+  const r = env.wc.wcBlocksRegistry;
+  let calls = 0;
+  r.registerPaymentMethod(config('a', null, { canMakePayment: () => 1 }));
+  r.registerPaymentMethod(config('b', null, { canMakePayment: () => false }));
+  r.registerPaymentMethodExtensionCallbacks('ext', { a: () => { calls++; return 'yes'; }, b: () => { calls++; return true; } });
+  const m = r.getPaymentMethods();
+  assert.equal(m.a.canMakePayment({}), true, 'truthy own answer, truthy callback');
+  assert.equal(m.b.canMakePayment({}), false, 'a refusal is passed on');
+  assert.equal(calls, 1, 'callbacks only run when the method itself said yes');
+});

@@ -106,3 +106,15 @@ test('js-api wp.data: without wp.data at load time nothing is registered and not
   assert.deepEqual(env.console.errors, []);
   assert.equal(env.wc.wcBlocksData.select(CHECKOUT).isComplete(), false);
 });
+
+test('D44: an action name a store lacks, through wp.data, rejects with a TypeError naming the store and action', async () => {
+  const registry = createRegistry();
+  const env = await h.loadedEnv({ wp: { data: registry } });
+  const checkout = registry.dispatch(CHECKOUT);
+  await assert.rejects(checkout.setNoSuchThing(true), (e) => e instanceof TypeError &&
+    e.message.includes("wp.data.dispatch('wc/store/checkout').setNoSuchThing") && e.message.includes('__internalSetOrderNotes'));
+  assert.equal(checkout.then, undefined, 'not mistaken for a thenable');
+  await checkout.__internalSetOrderNotes('still works');
+  assert.equal(registry.select(CHECKOUT).getOrderNotes(), 'still works');
+  assert.equal(env.mock.calls.filter((c) => c[2] === 'setNoSuchThing').length, 0, 'nothing reaches the module');
+});

@@ -198,9 +198,9 @@ function isThenable(x) {
  * (the legacy form) warns once and stores what the callback returns when it
  * is a config instance. The module gets {name, paymentMethodId, supports,
  * canMakePayment}: canMakePayment runs the method's own check, then, when it
- * answered true, every extension callback registered for the method
- * (registerPaymentMethodExtensionCallbacks); one that returns anything but
- * true, or throws (logged), makes the method unavailable. After ready a
+ * answered yes (truthy, not {error}), every extension callback registered
+ * for the method (registerPaymentMethodExtensionCallbacks); one that returns
+ * a falsy value, or throws (logged), makes the method unavailable. After ready a
  * module error propagates to the caller; before ready it is logged at replay.
  * Registering a name again replaces the earlier config (the module warns).
  */
@@ -224,9 +224,15 @@ function createRegistry(deps) {
         log.error('Error when executing callback for ' + name + ' in ' + namespaces[i], e);
         return false;
       }
-      if (ok !== true) return false;
+      if (!ok) return false; // as WooCommerce: a falsy answer makes the method unavailable
     }
     return true;
+  }
+
+  // The method's own answer lets the extension callbacks have a say: truthy
+  // and not an {error} refusal (those are passed on unchanged).
+  function allowed(r) {
+    return !!r && !(typeof r === 'object' && hasOwn(r, 'error'));
   }
 
   function canMakePaymentOf(instance) {
@@ -235,9 +241,9 @@ function createRegistry(deps) {
     return function canMakePayment(arg) {
       var result = typeof own === 'function' ? own(arg) : own;
       if (isThenable(result)) {
-        return Promise.resolve(result).then(function (r) { return r === true ? extensionsAllow(name, arg) : r; });
+        return Promise.resolve(result).then(function (r) { return allowed(r) ? extensionsAllow(name, arg) : r; });
       }
-      return result === true ? extensionsAllow(name, arg) : result;
+      return allowed(result) ? extensionsAllow(name, arg) : result;
     };
   }
 

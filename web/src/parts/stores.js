@@ -562,13 +562,43 @@ function createStores(deps) {
 // Registers each store with data (window.wp.data) unless a store of that
 // name is there already (e.g. WordPress's own core/notices). A failure is
 // logged per store; the others are still registered.
+// Names a caller may probe on any object (Promise resolution, JSON,
+// inspection): never taken for a missing action.
+var NOT_ACTIONS = ['then', 'catch', 'toJSON', 'constructor', 'inspect', 'nodeType', 'asymmetricMatch', 'prototype'];
+
+// D44: the actions of key as wp.data hands them out. An action name the
+// store lacks gives a function whose call returns a Promise rejected with a
+// TypeError naming the store, the action and the actions it has (instead of
+// "dispatch(...).x is not a function" in the middle of a script). Without
+// Proxy the plain actions object.
+function wpDataActions(key, actions) {
+  if (typeof Proxy !== 'function') return actions;
+  var missing = Object.create(null);
+  return new Proxy(actions, {
+    get: function (target, name) {
+      if (typeof name !== 'string' || name in target || NOT_ACTIONS.indexOf(name) >= 0 ||
+          name.charAt(0) === '@' || name.charAt(0) === '$') {
+        return target[name];
+      }
+      if (!missing[name]) {
+        missing[name] = function () {
+          return Promise.reject(new TypeError("wp.data.dispatch('" + key + "')." + name + ': ' + key +
+            ' has no action ' + name + '; its actions are ' + Object.keys(target).join(', ')));
+        };
+      }
+      return missing[name];
+    }
+  });
+}
+
 function registerWithWpData(data, stores, log) {
   STORE_KEYS.forEach(function (key) {
     try {
       if (typeof data.select === 'function' && data.select(key)) return;
+      var actions = null;
       var instance = {
         getSelectors: function () { return stores.select(key); },
-        getActions: function () { return stores.dispatch(key); },
+        getActions: function () { return actions || (actions = wpDataActions(key, stores.dispatch(key))); },
         subscribe: function (listener) { return stores.subscribe(listener, key); }
       };
       if (typeof data.register === 'function') {
