@@ -46,6 +46,7 @@ type Bridge struct {
 	nextSub int
 	api     jsv.Value
 	calls   atomic.Int64 // JS → Go calls through the api
+	hcalls  *hostCalls   // checkout.js's calls part (nil: per-Promise functions)
 }
 
 // loadOptions is the flat part of the load() options (js-api.md "Loading").
@@ -62,6 +63,7 @@ func Start(host jsv.Value) (*Bridge, error) {
 		return nil, &engine.ArgError{Func: "checkout module", Arg: HostName, Want: "an object prepared by checkout.js"}
 	}
 	b := &Bridge{host: host, conv: newConverter(), subs: map[int]func(){}}
+	b.hcalls = newHostCalls(host)
 	cfg := b.engineConfig(get(host, "config"))
 	cfg.BeforeEmit = b.beforeEmit // D43 (bridge/beforeemit.go)
 	b.eng = engine.New(cfg)
@@ -91,6 +93,7 @@ func (b *Bridge) Close() {
 		f.Release()
 	}
 	b.exports = nil
+	b.hcalls.Close()
 }
 
 func (b *Bridge) engineConfig(opts jsv.Value) engine.Config {
@@ -109,7 +112,7 @@ func (b *Bridge) engineConfig(opts jsv.Value) engine.Config {
 		PageURL:     lo.PageURL,
 		Cart:        engine.CartConfig{NeedsPayment: true},
 		Logger:      hostLogger{b},
-		Transport:   &fetchTransport{conv: b.conv},
+		Transport:   &fetchTransport{conv: b.conv, calls: b.hcalls},
 	}
 	if cfg.PageURL == "" {
 		if href := get(get(jsv.Global(), "location"), "href"); href.Type() == jsv.TypeString {

@@ -207,6 +207,13 @@ func (b *Bridge) apiOff(args []jsv.Value) (any, error) {
 // throwing getter or Proxy), named by who.
 func (b *Bridge) observerFunc(cb jsv.Value, who string) observer.Func {
 	return func(ctx context.Context, data any) (any, error) {
+		if b.hcalls != nil {
+			res, err := b.hcalls.observe(ctx, cb, data)
+			if err != nil {
+				return value.Undef, err
+			}
+			return b.result(res, who)
+		}
 		second, _ := b.conv.object.New()
 		_ = second.Set("attemptId", observer.AttemptID(ctx))
 		if ac, err := global("AbortController").New(); err == nil {
@@ -226,7 +233,7 @@ func (b *Bridge) observerFunc(cb jsv.Value, who string) observer.Func {
 			return value.Undef, errorFromCall(err)
 		}
 		if isThenable(res) {
-			v, err := await(ctx, res)
+			v, err := b.hcalls.await(ctx, res)
 			if err != nil {
 				return value.Undef, err
 			}
@@ -285,7 +292,7 @@ func (b *Bridge) apiRegister(args []jsv.Value, express bool) (any, error) {
 				return nil, errorFromCall(err)
 			}
 			if isThenable(res) {
-				if res, err = await(ctx, res); err != nil {
+				if res, err = b.hcalls.await(ctx, res); err != nil {
 					return nil, err
 				}
 			}

@@ -20,7 +20,8 @@ import (
 // parsed with the browser's JSON; a body that is not JSON is reported in
 // Response.BodyErr (D14). A rejected fetch is a network failure (error).
 type fetchTransport struct {
-	conv *converter
+	conv  *converter
+	calls *hostCalls // nil: jsutil.go's await
 }
 
 func (t *fetchTransport) Do(ctx context.Context, req storeapi.Request) (*storeapi.Response, error) {
@@ -51,7 +52,7 @@ func (t *fetchTransport) Do(ctx context.Context, req storeapi.Request) (*storeap
 	if err != nil {
 		return nil, errorFromCall(err)
 	}
-	res, err := await(ctx, p)
+	res, err := t.calls.await(ctx, p)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +75,7 @@ func (t *fetchTransport) Do(ctx context.Context, req storeapi.Request) (*storeap
 		out.BodyErr = errorFromCall(err)
 		return out, nil
 	}
-	text, err := await(ctx, tp)
+	text, err := t.calls.await(ctx, tp)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()

@@ -556,8 +556,9 @@
   // escapes resolved, "\u0000"-prefixed keys unprefixed, and each object or
   // array equal to its counterpart in prev (same keys, and after revival the
   // same values by Object.is) replaced by that counterpart, so unchanged
-  // parts keep their references; the new ones are frozen. It mutates v.
-  function revive(v, prev, refs) {
+  // parts keep their references; the new ones are frozen (with mutable, a
+  // fresh value for a caller: nothing kept, nothing frozen). It mutates v.
+  function revive(v, prev, refs, mutable) {
     if (v === null || typeof v !== 'object') return v;
     var p = isSnapshotPart(prev) ? prev : null;
     var i, n, same, r;
@@ -566,11 +567,11 @@
       n = v.length;
       same = p !== null && p.length === n;
       for (i = 0; i < n; i++) {
-        r = revive(v[i], p !== null ? p[i] : undefined, refs);
+        r = revive(v[i], p !== null ? p[i] : undefined, refs, mutable);
         v[i] = r;
         if (same && !Object.is(r, p[i])) same = false;
       }
-      return same ? p : Object.freeze(v);
+      return same ? p : mutable ? v : Object.freeze(v);
     }
     var keys = Object.keys(v);
     n = keys.length;
@@ -586,12 +587,12 @@
         for (var j = 0; j < i; j++) defineOwn(out, keys[j], v[keys[j]]);
       }
       var had = p !== null && hasOwn(p, key);
-      r = revive(v[k], had ? p[key] : undefined, refs);
+      r = revive(v[k], had ? p[key] : undefined, refs, mutable);
       if (out === v) out[key] = r; // an own data key JSON.parse made: no setter runs
       else defineOwn(out, key, r);
       if (same && (!had || !Object.is(r, p[key]))) same = false;
     }
-    return same ? p : Object.freeze(out);
+    return same ? p : mutable ? out : Object.freeze(out);
   }
 
   /**
@@ -2158,6 +2159,107 @@
     };
   }
 
+  // ==== part "calls" (web/src/parts/calls.js) ====
+
+  /*
+   * Part "calls": how Go calls page functions that may answer with a Promise
+   * (observers, canMakePayment, fetch) in few crossings (docs/contracts.md
+   * "Go <-> checkout.js protocol", "Calls"). Go hands over ONE persistent
+   * callback, settled(id, ok, value), through host.connect; each call then
+   * costs one Go -> JS call, plus one JS -> Go call when a thenable settles,
+   * instead of two js.Funcs made and released per Promise. Every function
+   * here may throw into Go (a getter, a throwing then): Go's calls catch.
+   */
+
+  // What host.observe returns when the observer answered with a thenable.
+  var PENDING = typeof Symbol === 'function' ? Symbol('wcCheckoutWasm.pending') : Object.freeze({});
+
+  function isThenable(x) {
+    if (x === null || (typeof x !== 'object' && typeof x !== 'function')) return false;
+    try {
+      return typeof x.then === 'function';
+    } catch (e) {
+      return false; // a throwing `then` getter: the value itself is the answer
+    }
+  }
+
+  /**
+   * createCalls() returns the host members {PENDING, connect, await, observe,
+   * abort} for one module instance:
+   *   connect(settled)   Go's persistent settled(id, ok, value)
+   *   await(id, p)       settled(id, true, v) / settled(id, false, reason)
+   *                      when thenable p settles (p.then may throw into Go)
+   *   observe(id, fn, json, refs, attemptId, track)
+   *                      calls fn(data, {signal, attemptId}) with data
+   *                      revived from json/refs (snapjson, not frozen: each
+   *                      observer gets its own copy) and returns fn's value,
+   *                      or PENDING after handing a returned thenable to
+   *                      await(id, ...). With track, the call's AbortController
+   *                      is kept until abort(attemptId) (D18: the signal aborts
+   *                      when the attempt ends, even after the call settled).
+   *   abort(attemptId, id)  aborts call id's signal (its budget ran out, D17),
+   *                      or with id < 0 every signal of the attempt, and
+   *                      forgets them.
+   */
+  function createCalls() {
+    var settled = null;
+    var byCall = Object.create(null); // call id -> AbortController, while pending or tracked
+    var byAttempt = Object.create(null); // attemptId -> [call id]
+
+    // forget: the untracked call id whose controller goes with the settlement.
+    function follow(id, p, forget) {
+      p.then(function (v) {
+        if (forget !== undefined) delete byCall[forget];
+        if (settled) settled(id, true, v);
+      }, function (e) {
+        if (forget !== undefined) delete byCall[forget];
+        if (settled) settled(id, false, e);
+      });
+    }
+
+    function observe(id, fn, json, refs, attemptId, track) {
+      var data = json === undefined ? undefined : revive(JSON.parse(json), undefined, refs, true);
+      var second = { attemptId: attemptId };
+      if (typeof AbortController === 'function') {
+        var ctl = new AbortController();
+        second.signal = ctl.signal;
+        byCall[id] = ctl;
+        if (track) (byAttempt[attemptId] || (byAttempt[attemptId] = [])).push(id);
+      }
+      var out;
+      try {
+        out = fn(data, second);
+      } catch (e) {
+        if (!track) delete byCall[id];
+        throw e;
+      }
+      if (isThenable(out)) {
+        follow(id, out, track ? undefined : id);
+        return PENDING;
+      }
+      if (!track) delete byCall[id];
+      return out;
+    }
+
+    function abort(attemptId, id) {
+      var ids = id >= 0 ? [id] : (byAttempt[attemptId] || []);
+      if (!(id >= 0)) delete byAttempt[attemptId];
+      for (var i = 0; i < ids.length; i++) {
+        var ctl = byCall[ids[i]];
+        if (id < 0) delete byCall[ids[i]];
+        if (ctl && !ctl.signal.aborted) ctl.abort();
+      }
+    }
+
+    return {
+      PENDING: PENDING,
+      connect: function (fn) { settled = typeof fn === 'function' ? fn : null; },
+      await: function (id, p) { follow(id, p); },
+      observe: observe,
+      abort: abort
+    };
+  }
+
   // ==== part "loader" (web/src/parts/loader.js) ====
 
   /*
@@ -2341,6 +2443,9 @@
               // and waits for the Promise (renders caused by the change committed).
               flushRender: function () { return deps.flushRender(); }
             };
+            // Observers, canMakePayment, fetch: part "calls" (few crossings).
+            var calls = createCalls();
+            Object.keys(calls).forEach(function (k) { g.__wcCheckoutWasmHost[k] = calls[k]; });
             var running;
             try {
               running = go.run(instance);

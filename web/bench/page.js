@@ -23,6 +23,35 @@
   var origInstantiate = WA.instantiate;
   WA.instantiateStreaming = function () { return origStreaming.apply(WA, arguments).then(keepInstance); };
   WA.instantiate = function () { return origInstantiate.apply(WA, arguments).then(keepInstance); };
+  // Crossings: every call of a syscall/js import is one Go -> JS call;
+  // (finalizeRef excepted, see below);
+  // every _resume is one JS -> Go entry (a call of a Go function or a
+  // timer/event wake-up). Counted on the module's Go instance only.
+  var crossings = { goToJs: 0, jsToGo: 0 };
+  var byName = {}; // per import name (debugging: window.__wcBenchByName)
+  window.__wcBenchByName = byName;
+  var OrigGo = window.Go;
+  window.Go = function () {
+    var go = new OrigGo();
+    var imports = go.importObject.gojs || go.importObject.go;
+    Object.keys(imports).forEach(function (name) {
+      // finalizeRef runs when Go's GC collects a js.Value, at a time the GC
+      // picks (often during a later operation): it is left out.
+      if (name.indexOf('syscall/js.') !== 0 || name === 'syscall/js.finalizeRef') return;
+      var fn = imports[name];
+      imports[name] = function (sp) { crossings.goToJs++; byName[name] = (byName[name] || 0) + 1; return fn.call(this, sp); };
+    });
+    var resume = go._resume;
+    go._resume = function () { crossings.jsToGo++; return resume.apply(this, arguments); };
+    return go;
+  };
+  // Runs fn (async) and returns {value, goToJs, jsToGo} per operation.
+  async function counted(n, fn) {
+    var a = crossings.goToJs, b = crossings.jsToGo;
+    var value = await fn();
+    return { value: value, goToJs: (crossings.goToJs - a) / n, jsToGo: (crossings.jsToGo - b) / n };
+  }
+
   function memoryBytes() { return memories.length ? memories[memories.length - 1].buffer.byteLength : 0; }
 
   // The api object Go hands to host.ready (for the bare JS -> Go call).
@@ -51,7 +80,10 @@
   var impls = {};
 
   function setupModule() {
-    wc.wcBlocksRegistry.registerPaymentMethod({ name: 'bacs', label: 'bacs', ariaLabel: 'bacs', content: function () { return ''; }, edit: null, canMakePayment: function () { return true; } });
+    wc.wcBlocksRegistry.registerPaymentMethod({
+      name: 'bacs', label: 'Bank transfer', ariaLabel: 'Bank transfer',
+      content: function () { return ''; }, edit: function () { return ''; }, canMakePayment: function () { return true; }
+    });
     return wc.wcCheckoutWasm.load({
       nonce: 'bench', storeApiUrl: API,
       cart: { needsPayment: true, paymentMethods: ['bacs'] },
@@ -152,7 +184,7 @@
   }
 
   // Returns {toFetch, whole} in µs, means over n attempts with k observers.
-  async function attempts(name, k, n) {
+  async function attempts(name, k, n, keep) {
     setObservers(name, k);
     var impl = impls[name];
     var toFetch = 0, whole = 0;
@@ -166,7 +198,7 @@
       toFetch += fetchAt - t0;
       whole += t1 - t0;
     }
-    setObservers(name, 0);
+    if (!keep) setObservers(name, 0);
     return { toFetch: toFetch * 1000 / n, whole: whole * 1000 / n };
   }
 
@@ -196,6 +228,20 @@
     attempts: attempts,
     memoryRun: memoryRun,
     memoryBytes: memoryBytes,
+    // Crossings per operation: dispatch + subscriber, bare call, attempt with k observers.
+    crossings: async function () {
+      var d = await counted(50, function () { return dispatchSubscriber('module', 50); });
+      var p = await counted(50, function () { return bareCall(50); });
+      var a0 = await counted(10, function () { return attempts('module', 0, 10); });
+      setObservers('module', 10); // registration is not counted
+      var a10 = await counted(10, function () { return attempts('module', 10, 10, true); });
+      setObservers('module', 0);
+      return {
+        dispatch: [d.goToJs, d.jsToGo], ping: [p.goToJs, p.jsToGo],
+        attempt0: [a0.goToJs, a0.jsToGo], attempt10: [a10.goToJs, a10.jsToGo],
+        perObserver: [(a10.goToJs - a0.goToJs) / 10, (a10.jsToGo - a0.jsToGo) / 10]
+      };
+    },
     sink: function () { return sink; }
   };
 })();

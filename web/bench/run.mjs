@@ -150,6 +150,8 @@ samples['select.ratio'] = samples['select.module'].map((v, i) => v / samples['se
 samples['dispatch.vsPing'] = samples['dispatch.module'].map((v, i) => (samples['ping.module'][i] ? v / samples['ping.module'][i] : null));
 samples['whole10.ratio'] = samples['whole10.module'].map((v, i) => v / samples['whole10.jsref'][i]);
 
+const crossings = await page.evaluate(() => window.bench.crossings());
+
 // ---- memory: a fresh page, ATTEMPTS attempts --------------------------------
 const mem = await (async () => {
   const { context, page: p } = await newPage('/bench/page.html');
@@ -189,12 +191,15 @@ const rows = [
   ['load() → ready vs the empty Go program, first visit', x('load.ratio'), `module ${st('load.module').median.toFixed(0)} ms, empty ${st('load.empty').median.toFixed(0)} ms`, '≤ 1.2×'],
   [`wasm memory after ${ATTEMPTS} attempts vs after load`, `${(memLast / memFirst).toFixed(2)}×`, `${mib(memFirst)} → ${mib(memLast)}; at ${mem.points.map((p) => `${p.attempts}: ${mib(p.bytes)}`).join(', ')}; Go functions held by JS ${mem.liveFuncs}`, '≤ 1.5×'],
 ];
+const cx = (k) => `${crossings[k][0].toFixed(1)} Go→JS + ${crossings[k][1].toFixed(1)} JS→Go`;
+rows.push(['crossings per dispatch + subscriber / bare call', cx('dispatch'), `bare call ${cx('ping')}`, '(counted, not timed)']);
+rows.push(['crossings per attempt, 0 observers / per extra observer', cx('attempt0'), `per observer ${cx('perObserver')}`, '(counted, not timed)']);
 console.log(`\nbench: ${ROUNDS} interleaved rounds, median (min–max), headless Chromium ${browser.version ? '' : ''}— ${new Date().toISOString()}`);
 console.log('| measure | module | side by side | target |\n|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 
 mkdirSync(dirname(OUT), { recursive: true });
 const summary = Object.fromEntries(Object.keys(samples).map((k) => [k, st(k)]));
-writeFileSync(OUT, JSON.stringify({ label: process.env.BENCH_LABEL || '', date: new Date().toISOString(), rounds: ROUNDS, attempts: ATTEMPTS, setup, sizes, memory: mem, summary, samples, table: rows }, null, 1));
+writeFileSync(OUT, JSON.stringify({ label: process.env.BENCH_LABEL || '', date: new Date().toISOString(), rounds: ROUNDS, attempts: ATTEMPTS, setup, sizes, crossings, memory: mem, summary, samples, table: rows }, null, 1));
 console.log(`\nwrote ${OUT}`);
 process.exit(0);

@@ -179,6 +179,9 @@ function createLoader(deps) {
             // and waits for the Promise (renders caused by the change committed).
             flushRender: function () { return deps.flushRender(); }
           };
+          // Observers, canMakePayment, fetch: part "calls" (few crossings).
+          var calls = createCalls();
+          Object.keys(calls).forEach(function (k) { g.__wcCheckoutWasmHost[k] = calls[k]; });
           var running;
           try {
             running = go.run(instance);

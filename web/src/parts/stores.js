@@ -358,8 +358,9 @@ function defineOwn(o, k, v) {
 // escapes resolved, "\u0000"-prefixed keys unprefixed, and each object or
 // array equal to its counterpart in prev (same keys, and after revival the
 // same values by Object.is) replaced by that counterpart, so unchanged
-// parts keep their references; the new ones are frozen. It mutates v.
-function revive(v, prev, refs) {
+// parts keep their references; the new ones are frozen (with mutable, a
+// fresh value for a caller: nothing kept, nothing frozen). It mutates v.
+function revive(v, prev, refs, mutable) {
   if (v === null || typeof v !== 'object') return v;
   var p = isSnapshotPart(prev) ? prev : null;
   var i, n, same, r;
@@ -368,11 +369,11 @@ function revive(v, prev, refs) {
     n = v.length;
     same = p !== null && p.length === n;
     for (i = 0; i < n; i++) {
-      r = revive(v[i], p !== null ? p[i] : undefined, refs);
+      r = revive(v[i], p !== null ? p[i] : undefined, refs, mutable);
       v[i] = r;
       if (same && !Object.is(r, p[i])) same = false;
     }
-    return same ? p : Object.freeze(v);
+    return same ? p : mutable ? v : Object.freeze(v);
   }
   var keys = Object.keys(v);
   n = keys.length;
@@ -388,12 +389,12 @@ function revive(v, prev, refs) {
       for (var j = 0; j < i; j++) defineOwn(out, keys[j], v[keys[j]]);
     }
     var had = p !== null && hasOwn(p, key);
-    r = revive(v[k], had ? p[key] : undefined, refs);
+    r = revive(v[k], had ? p[key] : undefined, refs, mutable);
     if (out === v) out[key] = r; // an own data key JSON.parse made: no setter runs
     else defineOwn(out, key, r);
     if (same && (!had || !Object.is(r, p[key]))) same = false;
   }
-  return same ? p : Object.freeze(out);
+  return same ? p : mutable ? out : Object.freeze(out);
 }
 
 /**
