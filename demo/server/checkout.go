@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -385,8 +386,8 @@ func errorOutcome(e restError, userID int) checkoutOutcome {
 	return checkoutOutcome{status: e.Data["status"].(int), body: e, userID: userID}
 }
 
-// processCheckout runs ref §15.2 steps 3–6 on the store copy d for the
-// session sess; baseURL is "http://host" of the request. Steps, in order:
+// processCheckout runs ref §15.2 steps 3–6 inside the write transaction tx
+// for the session sess; baseURL is "http://host" of the request. Steps, in order:
 // payment method (400 woocommerce_rest_checkout_missing_payment_method when
 // the cart needs payment and none is given; 400
 // woocommerce_rest_checkout_payment_method_disabled when it is not enabled);
@@ -397,8 +398,9 @@ func errorOutcome(e restError, userID int) checkoutOutcome {
 // woocommerce_rest_invalid_email_address); required address fields, shipping
 // then billing (400 woocommerce_rest_invalid_address); then payment by the
 // demo gateway rules. An account created in step 4 is kept even when a later
-// step fails. The order is inserted through tx with idemKey (may be "");
-// a database failure is returned as the error, with no outcome.
+// step fails (the caller commits error outcomes too). The order is inserted
+// through tx with idemKey (may be ""); a database failure is returned as the
+// error, with no outcome, and the caller rolls everything back.
 func (s *Server) processCheckout(tx *storeTx, in checkoutInput, sess session, baseURL, idemKey string) (checkoutOutcome, error) {
 	rate := s.catalog.rate(sess.selectedRate)
 	needsPayment := s.catalog.needsPayment(rate.RateID)
@@ -628,8 +630,9 @@ func baseURL(r *http.Request) string {
 // earlier rejections are not, so they can be retried with the same key. If
 // the database cannot be written the response is 500
 // woocommerce_rest_unknown_server_error and nothing is kept: no order, no
-// account, no record. With the FaultHeader every reply is replaced by
-// closing the connection (after the commit).
+// account, no record. The transaction runs to its end even when the client
+// goes away. With the FaultHeader every reply is replaced by closing the
+// connection (after the commit).
 func (s *Server) handleCheckout(w http.ResponseWriter, r *http.Request) {
 	sess := s.sessions.resolve(w, r)
 	nonceErr := s.nonces.checkNonce(r)
@@ -666,7 +669,11 @@ func (s *Server) handleCheckout(w http.ResponseWriter, r *http.Request) {
 	// One IMMEDIATE transaction: the lookup, the processing and the stored
 	// record cannot interleave with another request for the same key (in
 	// this process or another one on the same database), and the UNIQUE
-	// constraints on the key refuse a second order even if they did.
+	// constraints on the key refuse a second order even if they did. The
+	// transaction does not follow the request's context: a shopper whose
+	// connection drops mid-checkout still gets the order committed (as a
+	// PHP server finishes a payment whose client went away), and the
+	// retry gets it by its key.
 	var (
 		out     checkoutOutcome
 		resp    []byte
@@ -674,7 +681,7 @@ func (s *Server) handleCheckout(w http.ResponseWriter, r *http.Request) {
 		refusal *restError
 		in      checkoutInput
 	)
-	err := s.store.write(r.Context(), func(tx *storeTx) error {
+	err := s.store.write(context.WithoutCancel(r.Context()), func(tx *storeTx) error {
 		if key != "" {
 			rec, found, err := tx.record(key)
 			if err != nil {

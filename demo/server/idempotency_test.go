@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -198,4 +199,27 @@ func TestDropConnectionUnsupported_D42(t *testing.T) {
 	assert.False(t, e.srv.dropConnection(w))
 	assert.Equal(t, 200, w.Code, "nothing was written yet")
 	assert.Empty(t, w.Body.String())
+}
+
+// D42: a request whose client went away (its context is cancelled) is still
+// processed and committed, so the shopper's retry with the same key finds
+// the one order instead of a half-done checkout.
+func TestClientGoneStillCommits_D42(t *testing.T) {
+	e := newEnv(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	req := httptest.NewRequestWithContext(ctx, http.MethodPost, StoreAPIPrefix+"/checkout", strings.NewReader(body(nil)))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Nonce", e.srv.Nonce())
+	req.Header.Set("Idempotency-Key", "gone")
+	w := httptest.NewRecorder()
+	e.srv.ServeHTTP(w, req)
+	require.Equal(t, 200, w.Code, "body: %s", w.Body.String())
+	orders := storedOrders(t, e.srv)
+	require.Len(t, orders, 1)
+	resp, raw, err := postCheckout(t, http.DefaultClient, e.ts.URL, e.srv.Nonce(), "gone", body(nil))
+	require.NoError(t, err)
+	assert.Equal(t, 200, resp.StatusCode)
+	assert.Equal(t, w.Body.String(), string(raw), "the retry gets the stored reply")
+	assert.Len(t, storedOrders(t, e.srv), 1)
 }
