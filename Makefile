@@ -91,6 +91,10 @@ test-web:
 		echo "test-web: node --test web/compat/ (gateway bundling)"; \
 		scripts/tee-count compat-build node --test web/compat/; \
 	fi
+	@if [ -f web/hostile/run.mjs ]; then \
+		echo "test-web: node web/hostile/run.mjs"; \
+		scripts/tee-count hostile node web/hostile/run.mjs; \
+	fi
 	@if [ -f web/e2e/run.mjs ]; then \
 		echo "test-web: node web/e2e/run.mjs"; \
 		scripts/tee-count e2e-journeys node web/e2e/run.mjs; \

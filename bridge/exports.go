@@ -42,10 +42,7 @@ func (b *Bridge) export(api jsv.Value, name string, fn syncExport) error {
 		if err != nil {
 			return b.envelope(err)
 		}
-		if jv, ok := v.(jsv.Value); ok {
-			return jsv.Unsafe(jv)
-		}
-		return v
+		return v // jsv.FuncOf converts (a jsv.Value is handed back as is)
 	})
 	if err != nil {
 		return err
@@ -57,7 +54,7 @@ func (b *Bridge) export(api jsv.Value, name string, fn syncExport) error {
 func (b *Bridge) envelope(err error) any {
 	env, _ := b.conv.object.New()
 	_ = env.Set(ThrowKey, errorValue(err))
-	return jsv.Unsafe(env)
+	return env
 }
 
 // errorValue makes the JS Error for err: a TypeError for bad input (D34),

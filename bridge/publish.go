@@ -41,13 +41,14 @@ func (b *Bridge) publish(keys []string, s store.Snapshot) {
 	e.Byte('}')
 	refs := jsv.Undefined()
 	if n := len(e.Refs()); n > 0 {
-		if arr, err := b.conv.array.New(n); err == nil {
-			raw := jsv.Unsafe(arr) // a fresh array: setting cannot throw
-			for i, r := range e.Refs() {
-				if ref, ok := r.(jsv.Value); ok {
-					raw.SetIndex(i, jsv.Unsafe(ref))
-				}
+		list := make([]any, n)
+		for i, r := range e.Refs() {
+			list[i] = jsv.Undefined()
+			if ref, ok := r.(jsv.Value); ok {
+				list[i] = ref
 			}
+		}
+		if arr, err := jsv.ValueOf(list); err == nil { // Array.of: one call, no setter runs
 			refs = arr
 		}
 	}

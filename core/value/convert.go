@@ -84,7 +84,10 @@ func (e *ConvertError) Unwrap() error { return e.Err }
 
 // Convert turns the foreign value root into a value tree (see the package
 // mapping), within lim. A reference met again (a DAG) is converted once and
-// shared; a reference met inside itself (a cycle) is an error, and so is
+// shared, but counts against MaxNodes with its full size each time it is
+// met, so the result, walked as a tree, never exceeds MaxNodes (a DAG of
+// depth 24, 2^24 values as a tree, is refused at once instead of freezing
+// whatever serialises it); a reference met inside itself (a cycle) is an error, and so is
 // exceeding any limit, reading a property that throws, or an array length
 // or key list the source cannot read. On error nothing is returned: a
 // half-converted value would silently drop the shopper's data.
@@ -105,6 +108,7 @@ func Convert[N any](src Source[N], root N, lim Limits) (any, error) {
 type seenEntry struct {
 	done bool
 	v    any
+	size int // values in the converted subtree, counting shared parts each time they appear
 }
 
 type conversion[N any] struct {
@@ -185,7 +189,13 @@ func (c *conversion[N]) walk(n N, depth int) (any, error) {
 		if !e.done {
 			return nil, c.fail("refers to itself (a cycle)", nil)
 		}
-		return e.v, nil // a shared reference: converted once
+		// A shared reference is converted once, but counts its whole size
+		// again: whoever walks the result as a tree (a JSON body, a deep
+		// comparison) meets it once per path, so the budget bounds that work.
+		if err := c.count(e.size); err != nil {
+			return nil, err
+		}
+		return e.v, nil
 	}
 	if depth >= c.lim.MaxDepth {
 		return nil, c.fail("nested deeper than "+strconv.Itoa(c.lim.MaxDepth)+" levels", nil)
@@ -193,6 +203,7 @@ func (c *conversion[N]) walk(n N, depth int) (any, error) {
 	if err := c.count(1); err != nil {
 		return nil, err
 	}
+	before := c.nodes - 1
 	c.seen[id] = seenEntry{}
 	var out any
 	if k == KindArray {
@@ -203,7 +214,7 @@ func (c *conversion[N]) walk(n N, depth int) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.seen[id] = seenEntry{done: true, v: out}
+	c.seen[id] = seenEntry{done: true, v: out, size: c.nodes - before}
 	return out, nil
 }
 

@@ -117,20 +117,32 @@ func (h *fakeHeap) set(o int, k string, v int) {
 }
 
 func TestConvertBudgetsAndSharing(t *testing.T) {
-	t.Run("issue 9 point 2: a shared reference is converted once (DAG of depth 40 in linear time)", func(t *testing.T) {
+	t.Run("issue 9 point 2: a shared reference is converted once (DAG of depth 14 read in linear time)", func(t *testing.T) {
 		h := newHeap()
 		leaf := h.obj("x", h.num(1))
 		cur := leaf
-		for i := 0; i < 40; i++ {
+		for i := 0; i < 14; i++ {
 			cur = h.obj("a", cur, "b", cur)
 		}
 		start := time.Now()
 		v, err := value.Convert[int](h, cur, value.DefaultLimits)
 		require.NoError(t, err)
 		assert.Less(t, time.Since(start), time.Second)
-		assert.Less(t, h.reads, 200, "each object is read once")
+		assert.Less(t, h.reads, 100, "each object is read once")
 		o := v.(*value.Object)
 		assert.Same(t, o.Get("a"), o.Get("b"), "the shared reference is one Go object")
+	})
+	t.Run("issue 9 point 2: a DAG of depth 40 (2^40 values as a tree) is refused at once by its expanded size", func(t *testing.T) {
+		h := newHeap()
+		cur := h.obj("x", h.num(1))
+		for i := 0; i < 40; i++ {
+			cur = h.obj("a", cur, "b", cur)
+		}
+		start := time.Now()
+		_, err := value.Convert[int](h, cur, value.DefaultLimits)
+		require.ErrorContains(t, err, "more than 100000 values in all")
+		assert.Less(t, time.Since(start), time.Second)
+		assert.Less(t, h.reads, 200, "each object is read once")
 	})
 	t.Run("issue 9 point 2: a cycle is a clear error naming the path", func(t *testing.T) {
 		h := newHeap()

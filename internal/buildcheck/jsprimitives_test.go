@@ -54,15 +54,12 @@ var unprotected = map[string]bool{
 	"Length": true, "InstanceOf": true, "Call": true,
 }
 
-// TestJSVUsesOnlyCatchingPrimitives is issue 9 point 1: type-checks
-// bridge/jsv for js/wasm and lists every syscall/js method it calls. The
-// unprotected ones may appear only in the one-time read of the engine's
-// own builtins (the `builtins` initialiser), never on a value from a page.
-func TestJSVUsesOnlyCatchingPrimitives(t *testing.T) {
-	root := repoRoot(t)
-	dir := filepath.Join(root, "bridge", "jsv")
-	// Export data of jsv's dependencies built for js/wasm (go list -export).
-	cmd := exec.Command("go", "list", "-export", "-deps", "-f", "{{.ImportPath}} {{.Export}}", "./bridge/jsv")
+// typeCheckJS type-checks the non-test files of the package in dir (a path
+// relative to root) for js/wasm, with its dependencies' export data from
+// `go list -export`, and returns its files and the selections.
+func typeCheckJS(t *testing.T, root, rel string) (*token.FileSet, []*ast.File, *types.Info) {
+	t.Helper()
+	cmd := exec.Command("go", "list", "-export", "-deps", "-f", "{{.ImportPath}} {{.Export}}", "./"+rel)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, err := cmd.Output()
@@ -74,7 +71,7 @@ func TestJSVUsesOnlyCatchingPrimitives(t *testing.T) {
 		}
 	}
 	lookup := func(path string) (io.ReadCloser, error) { return os.Open(exports[path]) }
-
+	dir := filepath.Join(root, rel)
 	fset := token.NewFileSet()
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
@@ -91,27 +88,14 @@ func TestJSVUsesOnlyCatchingPrimitives(t *testing.T) {
 	require.NotEmpty(t, files)
 	info := &types.Info{Selections: map[*ast.SelectorExpr]*types.Selection{}}
 	conf := types.Config{Importer: importer.ForCompiler(fset, "gc", lookup)}
-	_, err = conf.Check("github.com/wcblocks/checkoutwasm/bridge/jsv", fset, files, info)
+	_, err = conf.Check(ModulePath+"/"+rel, fset, files, info)
 	require.NoError(t, err)
+	return fset, files, info
+}
 
-	used := map[string]bool{}
-	var violations []string
+// jsValueCalls lists the syscall/js.Value methods selected in files.
+func jsValueCalls(fset *token.FileSet, files []*ast.File, info *types.Info, visit func(sel *ast.SelectorExpr, method string)) {
 	for _, f := range files {
-		var inBuiltins []ast.Node
-		ast.Inspect(f, func(n ast.Node) bool {
-			if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Names) == 1 && vs.Names[0].Name == "builtins" {
-				inBuiltins = append(inBuiltins, vs)
-			}
-			return true
-		})
-		inside := func(n ast.Node) bool {
-			for _, b := range inBuiltins {
-				if n.Pos() >= b.Pos() && n.End() <= b.End() {
-					return true
-				}
-			}
-			return false
-		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			sel, ok := n.(*ast.SelectorExpr)
 			if !ok {
@@ -122,17 +106,46 @@ func TestJSVUsesOnlyCatchingPrimitives(t *testing.T) {
 				return true
 			}
 			recv := s.Recv().String()
-			if recv != "syscall/js.Value" && recv != "*syscall/js.Value" {
-				return true
-			}
-			m := sel.Sel.Name
-			used[m] = true
-			if unprotected[m] && !inside(sel) {
-				violations = append(violations, fset.Position(sel.Pos()).String()+": js.Value."+m)
+			if recv == "syscall/js.Value" || recv == "*syscall/js.Value" {
+				visit(sel, sel.Sel.Name)
 			}
 			return true
 		})
 	}
+}
+
+// TestJSVUsesOnlyCatchingPrimitives is issue 9 point 1: type-checks
+// bridge/jsv for js/wasm and lists every syscall/js method it calls. The
+// unprotected ones may appear only in the one-time read of the engine's
+// own builtins (the `builtins` initialiser), never on a value from a page.
+func TestJSVUsesOnlyCatchingPrimitives(t *testing.T) {
+	root := repoRoot(t)
+	fset, files, info := typeCheckJS(t, root, "bridge/jsv")
+	var inBuiltins []ast.Node
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Names) == 1 && vs.Names[0].Name == "builtins" {
+				inBuiltins = append(inBuiltins, vs)
+			}
+			return true
+		})
+	}
+	inside := func(n ast.Node) bool {
+		for _, b := range inBuiltins {
+			if n.Pos() >= b.Pos() && n.End() <= b.End() {
+				return true
+			}
+		}
+		return false
+	}
+	used := map[string]bool{}
+	var violations []string
+	jsValueCalls(fset, files, info, func(sel *ast.SelectorExpr, m string) {
+		used[m] = true
+		if unprotected[m] && !inside(sel) {
+			violations = append(violations, fset.Position(sel.Pos()).String()+": js.Value."+m)
+		}
+	})
 	assert.Empty(t, violations, "unprotected syscall/js primitives outside the builtins initialiser")
 	var names []string
 	for m := range used {
@@ -141,4 +154,22 @@ func TestJSVUsesOnlyCatchingPrimitives(t *testing.T) {
 	sort.Strings(names)
 	t.Logf("syscall/js.Value methods used by jsv: %s", strings.Join(names, ", "))
 	assert.Contains(t, names, "Invoke", "the catching call path is what jsv is built on")
+}
+
+// TestNoRawJSValueOutsideJSV is issue 9 point 1: the packages that use jsv
+// (bridge, wasm) never call a syscall/js.Value method on a value taken out
+// with jsv.Unsafe, so every JS operation of the module goes through jsv.
+func TestNoRawJSValueOutsideJSV(t *testing.T) {
+	root := repoRoot(t)
+	for _, rel := range []string{"bridge", "bridge/snapjson", "wasm"} {
+		if _, err := os.Stat(filepath.Join(root, rel)); err != nil {
+			continue
+		}
+		fset, files, info := typeCheckJS(t, root, rel)
+		var violations []string
+		jsValueCalls(fset, files, info, func(sel *ast.SelectorExpr, m string) {
+			violations = append(violations, fset.Position(sel.Pos()).String()+": js.Value."+m)
+		})
+		assert.Empty(t, violations, "%s calls syscall/js directly", rel)
+	}
 }
