@@ -4,6 +4,7 @@ package bridge
 
 import (
 	"context"
+	"runtime"
 	"errors"
 	"math"
 	"time"
@@ -380,8 +381,14 @@ func (b *Bridge) apiGetTrace([]jsv.Value) (any, error) {
 // (including this call) and how many Go functions JS holds: tests use it to
 // prove that selectors never cross into Go.
 func (b *Bridge) apiStats([]jsv.Value) (any, error) {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
 	return b.conv.toJS(value.NewObject(
 		"calls", float64(b.calls.Load()),
 		"liveFuncs", float64(LiveFuncs()),
+		"goHeapAlloc", float64(ms.HeapAlloc), // live Go heap bytes (soak diagnostics)
+		"goHeapSys", float64(ms.HeapSys),
+		"goSys", float64(ms.Sys),
+		"goroutines", float64(runtime.NumGoroutine()),
 	), false), nil
 }
