@@ -355,7 +355,6 @@ export const journeys = [
   {
     name: 'lost reply, Place order again -> the one order (D42)',
     device: DESKTOP,
-    pending: 'D42 client side (the engine reuses the Idempotency-Key after an error outcome), harden\'s work',
     async run(t) {
       const { page } = t;
       await readyToPay(page, t.base, t.email, 'Direct bank transfer');
@@ -379,7 +378,7 @@ export const journeys = [
       await expectIdleAgain(page);
       check(/\/demo\/$/.test(new URL(page.url()).pathname), `still on the checkout: ${page.url()}`);
       const stored = onlyOrder(await t.newOrders(), 'stored before the connection dropped');
-      await t.shot('06-lost-reply-notice');
+      await t.shot('10-lost-reply-notice');
 
       const number = await t.purchase('bacs (retry after a lost reply)', () => placeOrderButton(page).click());
       checkEqual(number, String(stored.id), 'order-received page of the stored order');
