@@ -584,7 +584,11 @@ declare namespace WcCheckout {
     receiveCart(response: CartResponse): Promise<void>;
     /** receiveCart without the response's addresses. */
     receiveCartContents(response: CartResponse): Promise<void>;
-    /** Selects a rate in one package (every package when packageId is null/undefined); no server call. */
+    /**
+     * Selects a rate in one package (every package when packageId is null/undefined): stored at once,
+     * POSTed to the Store API's cart/select-shipping-rate, the reply's cart received (not its
+     * addresses). Rejects when the server fails or refuses; the local choice stays.
+     */
     selectShippingRate(rateId: string, packageId?: number | string | null): Promise<void>;
     receiveApplyingCoupon(couponCode: string): Promise<void>;
     receiveRemovingCoupon(couponCode: string): Promise<void>;

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -186,23 +187,78 @@ func TestSelectShippingRateAction(t *testing.T) {
 	rates := `{"shipping_rates":[{"package_id":0,"shipping_rates":[
 	  {"rate_id":"flat_rate:1","method_id":"flat_rate","selected":true},
 	  {"rate_id":"local_pickup:2","method_id":"local_pickup","selected":false}]}]}`
-	t.Run("D40, ref §13: a new selection runs as a rate selection and emits select success", func(t *testing.T) {
+	// serverCart is the server's reply: the pickup rate selected, new totals.
+	const serverCart = `{"shipping_rates":[{"package_id":0,"shipping_rates":[
+	  {"rate_id":"flat_rate:1","method_id":"flat_rate","selected":false},
+	  {"rate_id":"local_pickup:2","method_id":"local_pickup","selected":true}]}],
+	  "totals":{"total_price":"5380","total_shipping":"0"},
+	  "billing_address":{"first_name":"Server"}}`
+	ctx := context.Background()
+	selectPickup := func(h *harness) error {
+		return h.e.Dispatch(ctx, store.CartKey, "selectShippingRate", []any{"local_pickup:2", 0.0})
+	}
+	t.Run("D40, ref §13: a new selection runs as a rate selection, POSTs it and receives the server's cart", func(t *testing.T) {
 		h := newHarness(t, withCart(rates))
+		require.NoError(t, h.e.Dispatch(ctx, store.CartKey, "setBillingAddress", []any{obj(`{"first_name":"Typed"}`)}))
 		var calc []bool
 		h.e.Subscribe(func(c Change) { calc = append(calc, c.Snapshot.Checkout.CalculatingCount > 0) })
-		require.NoError(t, h.e.Dispatch(context.Background(), store.CartKey, "selectShippingRate", []any{"local_pickup:2", 0.0}))
+		h.tr.push(jsonResponse(200, serverCart, map[string]string{"nonce": "nonce-2"}))
+		require.NoError(t, selectPickup(h))
+		reqs := h.tr.requests()
+		require.Len(t, reqs, 1)
+		assert.Equal(t, "/wp-json/wc/store/v1/cart/select-shipping-rate", reqs[0].URL)
+		assert.Equal(t, `{"package_id":0,"rate_id":"local_pickup:2"}`, js(reqs[0].Body))
+		assert.Contains(t, reqs[0].Headers, [2]string{"Nonce", "nonce-1"})
 		c := h.e.Snapshot().Cart
 		assert.Equal(t, "local_pickup:2", value.AsObject(c.SelectedRates()[0]).Get("rate_id"))
+		assert.Equal(t, "5380", c.CartTotals().Get("total_price"), "the server's totals")
+		assert.Equal(t, "Typed", c.BillingAddress.Get("first_name"), "addresses are not taken from the reply")
+		assert.Equal(t, "nonce-2", h.e.Nonce(), "D15: the reply's nonce")
 		assert.False(t, c.IsSelectingRate)
 		assert.Equal(t, 0, h.e.Snapshot().Checkout.CalculatingCount)
 		assert.Contains(t, calc, true, "calculating while selecting")
 		assert.Contains(t, h.sequence(), "event shipping_rate_select_success")
 	})
-	t.Run("D40: selecting the selected rate changes nothing", func(t *testing.T) {
+	t.Run("D40: selecting the selected rate changes nothing and sends nothing", func(t *testing.T) {
 		h := newHarness(t, withCart(rates))
 		v := h.e.Version()
-		require.NoError(t, h.e.Dispatch(context.Background(), store.CartKey, "selectShippingRate", []any{"flat_rate:1"}))
+		require.NoError(t, h.e.Dispatch(ctx, store.CartKey, "selectShippingRate", []any{"flat_rate:1"}))
 		assert.Equal(t, v, h.e.Version())
+		assert.Empty(t, h.tr.requests())
+	})
+	t.Run("D40: an error reply rejects naming the route; its code becomes the cart error; the local choice stays", func(t *testing.T) {
+		h := newHarness(t, withCart(rates))
+		h.tr.push(jsonResponse(400, `{"code":"woocommerce_rest_cart_invalid_rate","message":"Rate &amp; gone","data":{"status":400}}`, nil))
+		err := selectPickup(h)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "cart/select-shipping-rate")
+		assert.Contains(t, err.Error(), "Rate & gone")
+		c := h.e.Snapshot().Cart
+		assert.Equal(t, "woocommerce_rest_cart_invalid_rate", value.AsObject(c.CartErrors[0]).Get("code"))
+		assert.Equal(t, "local_pickup:2", value.AsObject(c.SelectedRates()[0]).Get("rate_id"))
+		assert.False(t, c.IsSelectingRate)
+	})
+	t.Run("D40: an error reply with a cart receives its contents", func(t *testing.T) {
+		h := newHarness(t, withCart(rates))
+		h.tr.push(jsonResponse(409, `{"code":"x","message":"m","data":{"status":409,"cart":{"items_count":7}}}`, nil))
+		require.Error(t, selectPickup(h))
+		assert.Equal(t, 7.0, h.e.Snapshot().Cart.ItemsCount)
+	})
+	t.Run("D40: a network failure or a body that is not JSON rejects; the local choice stays", func(t *testing.T) {
+		for _, r := range []responder{networkFailure(), notJSONResponse(200)} {
+			h := newHarness(t, withCart(rates))
+			h.tr.push(r)
+			err := selectPickup(h)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "selectShippingRate")
+			assert.Equal(t, "local_pickup:2", value.AsObject(h.e.Snapshot().Cart.SelectedRates()[0]).Get("rate_id"))
+			assert.Equal(t, 0, h.e.Snapshot().Checkout.CalculatingCount)
+		}
+	})
+	t.Run("D40: without a transport only the local selection is made", func(t *testing.T) {
+		h := newHarness(t, withCart(rates), func(c *Config) { c.Transport = nil })
+		require.NoError(t, selectPickup(h))
+		assert.Equal(t, "local_pickup:2", value.AsObject(h.e.Snapshot().Cart.SelectedRates()[0]).Get("rate_id"))
 	})
 	t.Run("D34: a bad package id is an argument error", func(t *testing.T) {
 		h := newHarness(t, withCart(rates))
@@ -220,13 +276,18 @@ func TestSelectShippingRateAction(t *testing.T) {
 			return value.AsObject(value.AsObject(arg).Get("selectedShippingMethods")).Get("0") == "flat_rate:1", nil
 		}
 		require.NoError(t, h.e.RegisterPaymentMethod(PaymentMethod{Name: "cod", CanMakePayment: cod}, false))
-		require.NoError(t, h.e.UpdateAvailablePaymentMethods(context.Background()))
+		require.NoError(t, h.e.UpdateAvailablePaymentMethods(ctx))
 		require.True(t, h.e.Snapshot().Payment.AvailablePaymentMethods.Has("cod"))
-		require.NoError(t, h.e.Dispatch(context.Background(), store.CartKey, "selectShippingRate", []any{"local_pickup:2", 0.0}))
+		h.tr.push(jsonResponse(200, serverCart, nil))
+		require.NoError(t, selectPickup(h))
 		done := make(chan struct{})
 		ft.fire(DefaultAvailabilityDebounce)
 		h.e.RequestAvailabilityUpdate(func() { close(done) })
-		<-done
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatal("availability update did not finish")
+		}
 		assert.False(t, h.e.Snapshot().Payment.AvailablePaymentMethods.Has("cod"))
 	})
 }

@@ -545,8 +545,7 @@ var actionTable = map[string]map[string]actionFunc{
 			return nil
 		}),
 		"selectShippingRate": thunk(readSelectRateArgs, func(e *Engine, ctx context.Context, v selectRateArgs) error {
-			e.selectShippingRate(ctx, v.rateID, v.packageID)
-			return nil
+			return e.selectShippingRate(ctx, v.rateID, v.packageID)
 		}),
 		"receiveApplyingCoupon": act(strArg("couponCode"), func(s *store.Snapshot, v string) {
 			s.Cart = s.Cart.SetApplyingCoupon(v)

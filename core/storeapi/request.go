@@ -102,7 +102,11 @@ func BuildRequest(in Input, baseURL, nonce, attemptID string) Request {
 }
 
 // checkoutURL joins the Store API root and the checkout path.
-func checkoutURL(baseURL string) string {
+func checkoutURL(baseURL string) string { return routeURL(baseURL, CheckoutPath) }
+
+// routeURL joins the Store API root (DefaultBaseURL when empty, trailing
+// slashes removed) and a route path.
+func routeURL(baseURL, path string) string {
 	if baseURL == "" {
 		baseURL = DefaultBaseURL
 	}
@@ -110,7 +114,7 @@ func checkoutURL(baseURL string) string {
 	for end > 0 && baseURL[end-1] == '/' {
 		end--
 	}
-	return baseURL[:end] + CheckoutPath
+	return baseURL[:end] + path
 }
 
 func buildBody(in Input) *value.Object {
@@ -158,4 +162,30 @@ func objectOrEmpty(o *value.Object) *value.Object {
 		return value.NewObject()
 	}
 	return o
+}
+
+// SelectShippingRatePath is the Store API cart route that stores the
+// shopper's shipping rate choice in the server's cart session.
+const SelectShippingRatePath = "/cart/select-shipping-rate"
+
+// BuildSelectShippingRateRequest builds the POST WooCommerce's cart
+// selectShippingRate thunk sends: baseURL (as BuildRequest treats it) +
+// SelectShippingRatePath, headers Content-Type application/json and Nonce
+// (omitted when nonce is ""), body {package_id, rate_id} where package_id
+// is packageID as given (null when it is nil or undefined: every
+// package). It cannot fail and does not modify its arguments.
+func BuildSelectShippingRateRequest(baseURL, nonce string, packageID any, rateID string) Request {
+	headers := [][2]string{{"Content-Type", "application/json"}}
+	if nonce != "" {
+		headers = append(headers, [2]string{"Nonce", nonce})
+	}
+	if value.IsUndefined(packageID) {
+		packageID = nil
+	}
+	return Request{
+		Method:  "POST",
+		URL:     routeURL(baseURL, SelectShippingRatePath),
+		Headers: headers,
+		Body:    value.NewObject("package_id", packageID, "rate_id", rateID),
+	}
 }

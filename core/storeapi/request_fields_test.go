@@ -51,3 +51,31 @@ func TestBuildRequestAdditionalFieldsAndSaveChoice(t *testing.T) {
 		assert.NotSame(t, in.AdditionalFields, body.Get("additional_fields"))
 	})
 }
+
+func TestBuildSelectShippingRateRequest(t *testing.T) {
+	tests := []struct {
+		name    string
+		base    string
+		nonce   string
+		pkg     any
+		wantURL string
+		body    string
+		headers [][2]string
+	}{
+		{"D40: package 0 with a nonce", "", "n1", 0.0, "/wp-json/wc/store/v1/cart/select-shipping-rate",
+			`{"package_id":0,"rate_id":"flat_rate:1"}`, [][2]string{{"Content-Type", "application/json"}, {"Nonce", "n1"}}},
+		{"D40: a string package id, a base with a trailing slash", "/api/", "", "b", "/api/cart/select-shipping-rate",
+			`{"package_id":"b","rate_id":"flat_rate:1"}`, [][2]string{{"Content-Type", "application/json"}}},
+		{"D40: undefined package -> null (every package)", "/api", "", value.Undef, "/api/cart/select-shipping-rate",
+			`{"package_id":null,"rate_id":"flat_rate:1"}`, [][2]string{{"Content-Type", "application/json"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req := storeapi.BuildSelectShippingRateRequest(tc.base, tc.nonce, tc.pkg, "flat_rate:1")
+			assert.Equal(t, "POST", req.Method)
+			assert.Equal(t, tc.wantURL, req.URL)
+			assert.Equal(t, tc.body, marshal(req.Body))
+			assert.Equal(t, tc.headers, req.Headers)
+		})
+	}
+}
