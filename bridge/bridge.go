@@ -12,6 +12,17 @@
 // (a Go callback cannot throw into its JS caller); asynchronous ones return
 // a Promise that rejects. Bad arguments become TypeErrors naming the
 // function and the argument (D34).
+//
+// Hostile values: every JS operation goes through bridge/jsv, which only
+// uses the wasm_exec.js imports that catch exceptions, so no getter, Proxy
+// trap, revoked Proxy, toJSON or thenable can unwind Go frames. Every JS →
+// Go conversion (convert.go) has a visited set (a shared reference is
+// converted once, a cycle is an error) and the budgets of Limits: depth 64,
+// 100,000 values (an array by its length; a shared reference by its size
+// each time it appears), 4 MiB of strings and keys. Exceeding one, or a
+// read that throws, ends the conversion with an error naming the action
+// (a TypeError), the observer (its result is treated as a throw) or the
+// load option (logged; the option keeps its default).
 package bridge
 
 import (
