@@ -4,9 +4,9 @@ package bridge
 
 import (
 	"context"
-	"runtime"
 	"errors"
 	"math"
+	"runtime"
 	"time"
 
 	"github.com/wcblocks/checkoutwasm/bridge/jsv"

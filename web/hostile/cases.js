@@ -81,6 +81,19 @@
     });
   });
 
+  h.add('observer returns', 'paymentMethodData holding a class instance whose toJSON throws null (the request body cannot be built)', function () {
+    class Card { toJSON() { throw null; } }
+    h.on('onPaymentSetup', function () { return { type: RT.SUCCESS, meta: { paymentMethodData: { card: new Card() } } }; }, 20);
+    return h.attempt().then(function (out) {
+      if (out.outcome !== 'error') throw new Error('outcome ' + out.outcome);
+      return out.outcome;
+    });
+  });
+  h.add('observer returns', 'paymentMethodData holding a value whose toJSON returns a cycle', function () {
+    h.on('onPaymentSetup', function () { return { type: RT.SUCCESS, meta: { paymentMethodData: { v: new (class { toJSON() { var o = {}; o.o = o; return o; } })() } } }; }, 20);
+    return h.attempt().then(function (out) { return out.outcome; });
+  });
+
   // 2. Hostile action arguments: a TypeError (D34) or a change, never a death.
   names.forEach(function (n) {
     h.add('action arguments', '__internalSetPaymentMethodData(' + n + ')', function () {
