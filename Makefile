@@ -11,8 +11,9 @@
 #                    headless Chromium (WASM_PKGS, default ./bridge/... ./wasm/...)
 #   make test-web    node --test web/test/, node web/browser/run.mjs (module
 #                    through checkout.js in Chromium), node --test web/compat/
-#                    (gateway bundling) and node web/e2e/run.mjs (shopper
-#                    journeys, axe-core), each only when present
+#                    and node web/compat/run.mjs (gateway bundling, WooCommerce
+#                    gateway scripts bought with) and node web/e2e/run.mjs
+#                    (shopper journeys, axe-core), each only when present
 #   make bench       headless Chromium: module vs @wordpress/data, the JS
 #                    reference and the empty Go program (web/bench/run.mjs,
 #                    JSON in test-artifacts/bench.json), then the bridge's
@@ -90,6 +91,8 @@ test-web:
 	@if [ -d web/compat ]; then \
 		echo "test-web: node --test web/compat/ (gateway bundling)"; \
 		scripts/tee-count compat-build node --test web/compat/; \
+		echo "test-web: node web/compat/run.mjs (WooCommerce gateway scripts)"; \
+		scripts/tee-count compat-gateways node web/compat/run.mjs; \
 	fi
 	@if [ -f web/hostile/run.mjs ]; then \
 		echo "test-web: node web/hostile/run.mjs"; \

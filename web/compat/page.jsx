@@ -234,7 +234,11 @@ async function start() {
     nonce: config.nonce,
     storeApiUrl: config.storeApiUrl,
     checkoutData: config.checkoutData,
-    cart: compat.cart
+    cart: compat.cart,
+    // The logged-in customer's saved tokens, as WooCommerce hands
+    // wcSettings.customerPaymentMethods to its payment store.
+    savedPaymentMethods: window.wcSettings.customerPaymentMethods,
+    buttonAttributes: { height: 44, borderRadius: 4 }
   });
   createRoot(document.getElementById('checkout')).render(<Checkout config={config} />);
 }

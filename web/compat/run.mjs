@@ -97,10 +97,13 @@ async function test(name, fn) {
   const logs = [];
   const errors = [];
   page.on('console', (m) => {
-    logs.push(`[${m.type()}] ${m.text()}`);
-    if (m.type() === 'error') errors.push(m.text());
+    const where = m.location() && m.location().url ? m.location().url : '';
+    logs.push(`[${m.type()}] ${m.text()}${where ? ' (' + where + ')' : ''}`);
+    // The browser's own favicon request on the server's order-received page is not the page's error.
+    if (m.type() === 'error' && !/\/favicon\.ico$/.test(where)) errors.push(m.text() + (where ? ' (' + where + ')' : ''));
   });
   page.on('pageerror', (e) => { logs.push(`[pageerror] ${e.stack || e.message}`); errors.push('pageerror: ' + e.message); });
+  page.compatErrors = errors;
   const t0 = Date.now();
   const t = { page, logs, errors };
   try {
@@ -129,6 +132,10 @@ async function openCompat(page) {
   await page.goto(base + '/compat/page.html');
   await page.waitForFunction(() => window.__compat && window.__compat.ready, null, { timeout: 20000 });
   await page.evaluate(() => window.__compat.ready);
+  // A gateway script that threw while loading or registering is reported at
+  // once, not as a timeout.
+  await page.waitForFunction(() => document.querySelector('.payment-methods .method'), null, { timeout: 1500 }).catch(() => {});
+  if (page.compatErrors.length) throw new CheckFailed('errors while loading the page:\n  ' + page.compatErrors.join('\n  '));
   await page.waitForSelector('.payment-methods .method', { timeout: 10000 });
 }
 
@@ -173,7 +180,7 @@ function saveKey(name, value = false) {
 
 const REGULAR = ['cheque', 'dummy', 'cod', 'compat_totals', 'compat_card', 'compat_offsite', 'compat_legacy', 'compat_saved', 'compat_plain'];
 
-await test('registry: every gateway script registers through WooCommerce\'s checks; config instances with defaults', async ({ page, logs }) => {
+await test('D36: registry: every gateway script registers through WooCommerce\'s checks; config instances with defaults', async ({ page, logs }) => {
   await openCompat(page);
   const reg = await page.evaluate(() => {
     const pm = wc.wcBlocksRegistry.getPaymentMethods();
@@ -213,7 +220,7 @@ const LABELS = {
   compat_plain: 'Plain & simple'
 };
 
-await test('listing: each available gateway is listed with its label (React labels with {components}, strings)', async ({ page }) => {
+await test('D37, D41: listing: each available gateway is listed with its label (React labels with {components}, strings)', async ({ page }) => {
   await openCompat(page);
   await page.waitForFunction((n) => Object.keys(wc.wcBlocksData.select('wc/store/payment').getAvailablePaymentMethods()).length >= n, Object.keys(LABELS).length);
   for (const [name, text] of Object.entries(LABELS)) {
@@ -251,18 +258,18 @@ async function simpleBuy(page, name, { content, paymentData, check }) {
   return { body, order };
 }
 
-await test('cheque (core offline shape, getPaymentMethodData, decodeEntities): content, buy, payment_data', async ({ page }) => {
+await test('ref §9.2: cheque (core offline shape, getPaymentMethodData, decodeEntities): content, buy, payment_data', async ({ page }) => {
   await simpleBuy(page, 'cheque', {
     content: 'Please send a check to Store Name',
     paymentData: [saveKey('cheque')]
   });
 });
 
-await test('dummy (official example shape, getSetting(\'dummy_data\') top-level key): content, buy', async ({ page }) => {
+await test('D41: dummy (official example shape, getSetting(\'dummy_data\') top-level key): content, buy', async ({ page }) => {
   await simpleBuy(page, 'dummy', { content: 'The official example gateway — test mode.', paymentData: [saveKey('dummy')] });
 });
 
-await test('compat_plain (unbundled script on globals, string label, Object(createElement)): buy with its button label', async ({ page }) => {
+await test('D36: compat_plain (unbundled script on globals, string label, Object(createElement)): buy with its button label', async ({ page }) => {
   await openCompat(page);
   await choose(page, 'compat_plain');
   await page.locator('#place-order', { hasText: 'Place plain order' }).waitFor();
@@ -270,7 +277,7 @@ await test('compat_plain (unbundled script on globals, string label, Object(crea
   assertEqual(body.payment_data, [saveKey('compat_plain')], 'payment_data');
 });
 
-await test('cod: canMakePayment reads selectedShippingMethods; offered after choosing local pickup (re-check), bought', async ({ page }) => {
+await test('D40: cod: canMakePayment reads selectedShippingMethods; offered after choosing local pickup (re-check), bought', async ({ page }) => {
   await openCompat(page);
   const first = await page.evaluate(() => window.__compat.records.filter((r) => r.id === 'cod').pop());
   assert(first, 'cod canMakePayment was called');
@@ -287,7 +294,7 @@ await test('cod: canMakePayment reads selectedShippingMethods; offered after cho
   // And back: flat rate again makes cod unavailable (on a fresh page the server remembers pickup).
 });
 
-await test('compat_totals: canMakePayment reads cartTotals and billingData; billing country change re-checks; buy', async ({ page }) => {
+await test('D40, D38: compat_totals: canMakePayment reads cartTotals and billingData; billing country change re-checks; buy', async ({ page }) => {
   await openCompat(page);
   const rec = await page.evaluate(() => window.__compat.records.filter((r) => r.id === 'compat_totals').pop());
   assert(rec, 'canMakePayment called');
@@ -302,7 +309,11 @@ await test('compat_totals: canMakePayment reads cartTotals and billingData; bill
   await page.locator('.method[data-method="compat_totals"]').waitFor({ timeout: 3000 });
   await choose(page, 'compat_totals');
   const instalment = String(Math.ceil(Number(cart.totals.total_price) / 3));
-  const shown = (Number(instalment) / 100).toFixed(2).replace('.', ',');
+  // props.billing.currency comes from the cart's price fields (as
+  // WooCommerce's getCurrencyFromPriceResponse), not from wcSettings.currency.
+  const t = cart.totals;
+  const shown = t.currency_prefix + (Number(instalment) / 10 ** t.currency_minor_unit)
+    .toFixed(t.currency_minor_unit).replace('.', t.currency_decimal_separator) + t.currency_suffix;
   await page.locator('[data-wc-payment-method-content="compat_totals"]', { hasText: `3 payments of ` }).waitFor();
   const text = await page.locator('[data-wc-payment-method-content="compat_totals"]').textContent();
   assert(text.includes(shown), `instalment from props.billing.cartTotal/currency: "${text}" lacks ${shown}`);
@@ -312,7 +323,7 @@ await test('compat_totals: canMakePayment reads cartTotals and billingData; bill
   ], 'payment_data');
 });
 
-await test('compat_card: useEffect re-subscribes per keystroke, one live observer, the latest one runs (D43); decline then pay', async ({ page }) => {
+await test('D37, D43: compat_card: useEffect re-subscribes per keystroke, one live observer, the latest one runs (D43); decline then pay', async ({ page }) => {
   await openCompat(page);
   await choose(page, 'compat_card');
   const number = page.locator('#compat-card-number');
@@ -322,6 +333,7 @@ await test('compat_card: useEffect re-subscribes per keystroke, one live observe
   assertEqual(await page.evaluate(() => window.__compat.live.compat_card), 1, 'live compat_card observers after typing');
   await page.locator('#place-order', { hasText: 'Pay by card' }).click();
   await page.locator('[data-notice-context="wc/checkout/payments"]', { hasText: 'Your card was declined.' }).waitFor();
+  await page.locator('.compat-card', { hasText: 'Your card was declined.' }).waitFor(); // wc.blocksCheckout.ValidationInputError
   const runs = await page.evaluate(() => window.__compat.observerEvents.filter((e) => e.startsWith('compat_card:run:')));
   assertEqual(runs, ['compat_card:run:4000000000000002'], 'payment-setup observer runs (only the one of the latest render)');
   await number.fill('4242424242424242');
@@ -333,7 +345,7 @@ await test('compat_card: useEffect re-subscribes per keystroke, one live observe
   ], 'payment_data');
 });
 
-await test('switching methods leaves exactly one live payment-setup observer (mount/unmount as in WooCommerce)', async ({ page }) => {
+await test('D37: switching methods leaves exactly one live payment-setup observer (mount/unmount as in WooCommerce)', async ({ page }) => {
   await openCompat(page);
   const live = () => page.evaluate(() => Object.assign({}, window.__compat.live));
   for (const name of ['compat_card', 'cheque', 'compat_saved', 'compat_card', 'compat_totals', 'compat_saved']) {
@@ -354,7 +366,7 @@ await test('switching methods leaves exactly one live payment-setup observer (mo
   if (count !== undefined) assertEqual(count, 1, 'module: live onPaymentSetup observers');
 });
 
-await test('compat_offsite: onCheckoutSuccess calls the gateway endpoint and its redirectUrl is followed', async ({ page }) => {
+await test('ref §6.3: compat_offsite: onCheckoutSuccess calls the gateway endpoint and its redirectUrl is followed', async ({ page }) => {
   const ajax = [];
   await page.route('**/compat-gateway/ajax', async (route) => {
     const req = JSON.parse(route.request().postData());
@@ -372,7 +384,7 @@ await test('compat_offsite: onCheckoutSuccess calls the gateway endpoint and its
   assertEqual(ajax[0].order_id, orderIdFromUrl(page.url()), 'onCheckoutSuccess got the order id');
 });
 
-await test('compat_offsite: an endpoint failure becomes a payments notice and the shopper stays', async ({ page }) => {
+await test('ref §6.3: compat_offsite: an endpoint failure becomes a payments notice and the shopper stays', async ({ page }) => {
   await page.route('**/compat-gateway/ajax', (route) => route.fulfill({
     status: 200, contentType: 'application/json', body: JSON.stringify({ success: false, data: { message: 'The bank is unavailable.' } })
   }));
@@ -383,7 +395,7 @@ await test('compat_offsite: an endpoint failure becomes a payments notice and th
   assert(page.url().endsWith('/compat/page.html'), 'stayed on the checkout: ' + page.url());
 });
 
-await test('compat_legacy: Config form, deprecated aliases, wp.data useSelect/useDispatch on wc/store/*', async ({ page, logs }) => {
+await test('D36, D39: compat_legacy: Config form, deprecated aliases, wp.data useSelect/useDispatch on wc/store/*', async ({ page, logs }) => {
   await openCompat(page);
   const total = await page.evaluate(() => window.__compat.cart.totals.total_price);
   await choose(page, 'compat_legacy');
@@ -395,12 +407,12 @@ await test('compat_legacy: Config form, deprecated aliases, wp.data useSelect/us
   assert(logs.some((l) => /^\[warning\]/.test(l) && /onPaymentProcessing/.test(l)), 'deprecation warning for onPaymentProcessing');
 });
 
-await test('compat_saved: a saved card renders savedTokenComponent with token; payment_data from it', async ({ page }) => {
+await test('ref §14, D37: compat_saved: a saved card renders savedTokenComponent with token; payment_data from it', async ({ page }) => {
   await openCompat(page);
   await page.getByRole('radio', { name: 'Visa ending in 4242 (expires 12/34)' }).check();
   await page.locator('.compat-saved-token[data-token="7"]').waitFor();
   assertEqual(await page.evaluate(() => window.__compat.live.compat_saved || 0), 0, 'new-card content unmounted');
-  assertEqual(await page.evaluate(() => window.__compat.live.compat_savedtoken), 1, 'saved-token observer live');
+  assertEqual(await page.evaluate(() => window.__compat.live['compat_saved-token']), 1, 'saved-token observer live');
   const body = await placeOrder(page);
   assertEqual(body.payment_method, 'compat_saved', 'payment_method');
   assertEqual(body.payment_data, [
@@ -408,7 +420,7 @@ await test('compat_saved: a saved card renders savedTokenComponent with token; p
   ], 'payment_data');
 });
 
-await test('compat_saved: a new card with "save payment information" sends shouldSavePayment', async ({ page }) => {
+await test('ref §9.2: compat_saved: a new card with "save payment information" sends shouldSavePayment', async ({ page }) => {
   await openCompat(page);
   await choose(page, 'compat_saved');
   await page.getByRole('checkbox', { name: /Save payment information/ }).check();
@@ -419,7 +431,7 @@ await test('compat_saved: a new card with "save payment information" sends shoul
   ], 'payment_data');
 });
 
-await test('compat_wallet (express): onClick, approval in state + onSubmit, observer of the re-render runs (D43), addresses', async ({ page }) => {
+await test('ref §12, D43: compat_wallet (express): onClick, approval in state + onSubmit, observer of the re-render runs (D43), addresses', async ({ page }) => {
   await openCompat(page);
   const button = page.locator('[data-wc-express-payment-method="compat_wallet"] .compat-wallet-button');
   await button.waitFor();
@@ -434,7 +446,7 @@ await test('compat_wallet (express): onClick, approval in state + onSubmit, obse
   assertEqual(body.shipping_address.address_1, 'Walletweg 1', 'shipping address from the wallet');
 });
 
-await test('compat_wallet (express): cancel calls onClose (back to idle, no request); a wallet error shows in the express notices', async ({ page }) => {
+await test('ref §12: compat_wallet (express): cancel calls onClose (back to idle, no request); a wallet error shows in the express notices', async ({ page }) => {
   await openCompat(page);
   let posted = 0;
   page.on('request', (r) => { if (r.url().endsWith(STORE_CHECKOUT)) posted++; });
@@ -442,9 +454,13 @@ await test('compat_wallet (express): cancel calls onClose (back to idle, no requ
   await page.evaluate(() => { window.__walletScript = 'cancel'; });
   await button.click();
   await page.waitForFunction(() => window.CompatWalletSDK.shown.length === 1);
+  // onClick started the express payment, onClose gave the checkout back (ref §12).
   await page.waitForFunction(() => {
     const p = wc.wcBlocksData.select('wc/store/payment');
-    return !p.isExpressPaymentStarted() && !p.isPaymentProcessing() && wc.wcBlocksData.select('wc/store/checkout').isIdle();
+    const c = wc.wcBlocksData.select('wc/store/checkout');
+    const seen = wc.wcCheckoutWasm.getTrace().map((r) => r.message).join('\n');
+    return /payment idle→express_started/.test(seen) && /payment express_started→idle/.test(seen) &&
+      !p.isExpressPaymentStarted() && !p.isPaymentProcessing() && !c.isProcessing() && !c.isBeforeProcessing();
   });
   await page.evaluate(() => { window.__walletScript = 'fail'; });
   await button.click();

@@ -1,12 +1,14 @@
 /*
  * page.js — the demo checkout page.
  *
- * Plain ES2017, no framework, no build step. It uses only the public JS API
- * of web/checkout.js (types: web/checkout.d.ts; rules: docs/rules.md):
+ * Plain ES2017, no framework, no build step (the gateway scripts it hosts
+ * may be React: index.html loads React and wp.* first, and the module mounts
+ * their content). It uses only the public JS API of web/checkout.js (types:
+ * web/checkout.d.ts; rules: docs/rules.md):
  *   wc.wcBlocksData          select / dispatch / subscribe
- *   wc.wcBlocksRegistry      labels of the registered payment methods
+ *   wc.wcBlocksRegistry      the registered payment methods
  *   wc.blocksCheckoutEvents  the field-validation observer, response types
- *   wc.wcCheckoutWasm        load, ready, onSubmit
+ *   wc.wcCheckoutWasm        load, ready, onSubmit, renderLabel
  *
  * How it works
  *   1. fetch /demo/config.json and the cart (Store API), then
@@ -365,10 +367,17 @@
     last.calculatingRates = calculating;
   }
 
+  // The registered label (a React element, a string or a node), rendered by
+  // the module with {components}, as WooCommerce's checkout renders it.
   function methodLabel(config, name) {
-    var label = config && config.label;
-    if (label && typeof label === 'object' && typeof label.nodeType === 'number') return label.cloneNode(true);
-    return el('span', { className: 'option__title', text: label ? String(label) : name });
+    var span = el('span', { className: 'option__title' });
+    try {
+      module.renderLabel(name, span);
+    } catch (e) {
+      console.error('demo checkout: the label of ' + name + ' could not be rendered', e);
+      span.textContent = config && config.ariaLabel ? String(config.ariaLabel) : name;
+    }
+    return span;
   }
 
   // Regular payment methods: one radio and one content container per
@@ -709,12 +718,14 @@
         nonce: config.nonce,
         storeApiUrl: config.storeApiUrl || '/wp-json/wc/store/v1',
         checkoutData: config.checkoutData,
-        cart: config.cart,
         debug: /[?&]debug=1\b/.test(location.search)
       };
       return getJSON(loadOptions.storeApiUrl + '/cart');
     }).then(function (cart) {
+      // The cart is preloaded as the Store API response itself (D39), as
+      // WooCommerce hydrates its cart store.
       cartData = cart;
+      loadOptions.cart = cart;
       return module.load(loadOptions);
     }).then(function () {
       isReady = true;

@@ -9,9 +9,12 @@
  * shopper switches to another method.
  *
  * paymentMethodData: {compat_card_token, compat_card_brand, compat_card_last4}.
- * Errors: an SDK error becomes {type: ERROR, message, messageContext: PAYMENTS}.
+ * Errors: an SDK error becomes {type: ERROR, message, messageContext: PAYMENTS}
+ * and is shown under the fields with ValidationInputError imported from
+ * @woocommerce/blocks-checkout (as the Stripe and Square blocks import it).
  */
 import { registerPaymentMethod } from '@woocommerce/blocks-registry';
+import { ValidationInputError } from '@woocommerce/blocks-checkout';
 import { getSetting } from '@woocommerce/settings';
 import { decodeEntities } from '@wordpress/html-entities';
 import { __ } from '@wordpress/i18n';
@@ -23,7 +26,7 @@ const label = decodeEntities(settings.title || '') || __('Credit card', 'compat-
 const track = (event) => window.__compat && window.__compat.observer(NAME, event);
 
 const CardForm = (props) => {
-  const { eventRegistration, emitResponse, components } = props;
+  const { eventRegistration, emitResponse } = props;
   const { onPaymentSetup } = eventRegistration;
   const [number, setNumber] = useState('');
   const [expiry, setExpiry] = useState('');
@@ -63,7 +66,6 @@ const CardForm = (props) => {
     };
   }, [onPaymentSetup, emitResponse.responseTypes, emitResponse.noticeContexts, number, expiry]);
 
-  const ValidationInputError = components && components.ValidationInputError;
   return (
     <div className="compat-card" data-renders={renders.current}>
       <label htmlFor="compat-card-number">{__('Card number', 'compat-card')}</label>
@@ -71,7 +73,7 @@ const CardForm = (props) => {
         onChange={(e) => setNumber(e.target.value.replace(/\D/g, ''))} />
       <label htmlFor="compat-card-expiry">{__('Expiry (MM/YY)', 'compat-card')}</label>
       <input id="compat-card-expiry" autoComplete="cc-exp" value={expiry} onChange={(e) => setExpiry(e.target.value)} />
-      {error && ValidationInputError ? <ValidationInputError errorMessage={error} /> : null}
+      {error ? <ValidationInputError errorMessage={error} /> : null}
     </div>
   );
 };
