@@ -65,9 +65,11 @@ function Notices({ context }) {
 function ShippingOptions({ config }) {
   const packages = useWc((select) => select(CART_STORE_KEY).getShippingRates());
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState(null); // {pkg, rate} chosen, until the cart says so
   if (!packages || packages.length === 0) return null;
   const choose = async (pkg, rateId) => {
     setBusy(true);
+    setPending({ pkg: pkg.package_id, rate: rateId });
     try {
       const resp = await fetch(config.storeApiUrl + '/cart/select-shipping-rate', {
         method: 'POST',
@@ -78,14 +80,16 @@ function ShippingOptions({ config }) {
       if (resp.ok) await data.dispatch(CART_STORE_KEY).receiveCart(withCustomer(cart));
     } finally {
       setBusy(false);
+      setPending(null);
     }
   };
+  const isChecked = (pkg, rate) => (pending && pending.pkg === pkg.package_id ? pending.rate === rate.rate_id : !!rate.selected);
   return (
     <fieldset className="shipping" aria-busy={busy}>
       <legend>Shipping options</legend>
       {packages.map((pkg) => pkg.shipping_rates.map((rate) => (
         <label key={pkg.package_id + rate.rate_id}>
-          <input type="radio" name={'shipping-' + pkg.package_id} value={rate.rate_id} checked={!!rate.selected}
+          <input type="radio" name={'shipping-' + pkg.package_id} value={rate.rate_id} checked={isChecked(pkg, rate)}
             onChange={() => choose(pkg, rate.rate_id)} />
           {rate.name}
         </label>
