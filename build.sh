@@ -2,11 +2,13 @@
 # Builds the checkout wasm module and its browser-side files.
 #
 #   ./build.sh         web/src/ -> web/checkout.js (scripts/join-loader.mjs),
-#                      ./wasm -> web/dist/checkout.wasm (+ .br, .gz),
+#                      ./wasm -> web/dist/checkout.wasm (+ .br, .gz), data
+#                      segments packed by internal/wasmpack,
 #                      toolchain wasm_exec.js -> ./wasm_exec.js and
 #                      web/dist/wasm_exec.js; prints the sizes.
 #   ./build.sh empty   scripts/emptywasm (func main(){}) -> web/dist/empty.wasm
-#                      (+ .br, .gz), the baseline for size comparisons.
+#                      (+ .br, .gz), the baseline for size comparisons:
+#                      the toolchain's output as it is (not packed).
 #
 # Everything written here but web/checkout.js (committed) is git-ignored. Needs go, gzip and brotli
 # (scripts/setup.sh installs brotli). Exits non-zero on the first failure.
@@ -29,13 +31,20 @@ size_line() { # label file
 	awk -v l="$1" -v b="$bytes" -v f="$2" 'BEGIN { printf "  %-8s %10d bytes %10.1f KB  %s\n", l, b, b / 1024, f }'
 }
 
-# build_wasm PKG OUT: compiles PKG for js/wasm to OUT and writes OUT.br and
-# OUT.gz next to it (each via a temp file, so a failure leaves no partial
-# output behind under the final name).
+# build_wasm PKG OUT [pack]: compiles PKG for js/wasm to OUT and writes
+# OUT.br and OUT.gz next to it (each via a temp file, so a failure leaves no
+# partial output behind under the final name). With "pack", Go's ~45,000
+# data segments are first joined where the zero gap between them is at most
+# 1 KiB (internal/wasmpack: same memory image, ~7 % less brotli).
 build_wasm() {
-	local pkg="$1" out="$2" start end
+	local pkg="$1" out="$2" pack="${3:-}" start end
 	start=$(date +%s.%N)
 	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "$out.tmp" "$pkg"
+	if [ "$pack" = pack ]; then
+		mkdir -p .bin
+		go build -o .bin/wasmpack ./internal/wasmpack/cmd/wasmpack
+		.bin/wasmpack -gap 1024 "$out.tmp"
+	fi
 	mv -f "$out.tmp" "$out"
 	brotli -q 11 -f -o "$out.br.tmp" "$out"
 	mv -f "$out.br.tmp" "$out.br"
@@ -55,7 +64,7 @@ module)
 	node scripts/join-loader.mjs
 	echo "joined web/src/ -> web/checkout.js"
 	[ -d wasm ] || die "./wasm (package main of the module) does not exist yet"
-	build_wasm ./wasm "$dist/checkout.wasm"
+	build_wasm ./wasm "$dist/checkout.wasm" pack
 	goroot="$(go env GOROOT)"
 	execjs="$goroot/lib/wasm/wasm_exec.js"
 	[ -f "$execjs" ] || die "$execjs not found (Go >= 1.24 keeps it in lib/wasm)"
