@@ -141,7 +141,7 @@ func (c *hostCalls) observe(ctx context.Context, cb jsv.Value, data any) (jsv.Va
 		list := make([]any, 0, n)
 		for _, r := range e.Refs() {
 			if ref, ok := r.(jsv.Value); ok {
-				list = append(list, jsv.Unsafe(ref))
+				list = append(list, ref)
 			} else {
 				list = append(list, nil)
 			}
