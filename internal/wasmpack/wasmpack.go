@@ -253,18 +253,25 @@ func sectionName(s Section) string {
 }
 
 // PackageOf is the Go package of a function name as the wasm name section
-// spells it ("runtime.mallocgc", "github.com/x/y.(*T).M",
-// "strconv.appendQuotedWith"); "" for an unnamed function.
+// spells it ("runtime.mallocgc", "github.com_x_y.__T_.M" for
+// github.com/x/y.(*T).M, "internal_strconv.x"); "(unnamed)" for "".
 func PackageOf(fn string) string {
 	if fn == "" {
 		return "(unnamed)"
 	}
-	slash := strings.LastIndex(fn, "/")
-	dot := strings.Index(fn[slash+1:], ".")
+	// Go's wasm name section writes "/" as "_" ("github.com_x_y.(*T).M" is
+	// written "github.com_x_y.__T_.M"): skip a module host's own dot.
+	start := strings.LastIndex(fn, "/") + 1
+	for _, host := range []string{"github.com_", "golang.org_", "gopkg.in_"} {
+		if strings.HasPrefix(fn, host) {
+			start = len(host)
+		}
+	}
+	dot := strings.Index(fn[start:], ".")
 	if dot < 0 {
 		return fn
 	}
-	return fn[:slash+1+dot]
+	return fn[:start+dot]
 }
 
 func countFuncImports(p []byte) int {

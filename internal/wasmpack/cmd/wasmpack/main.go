@@ -89,8 +89,8 @@ func report(in []byte, top int) {
 	}
 	groups := map[string]*wasmpack.Part{}
 	for _, p := range rest {
-		g := strings.SplitN(p.Name, "/", 2)[0]
-		if strings.HasPrefix(p.Name, "github.com/") {
+		g := strings.SplitN(p.Name, "_", 2)[0]
+		if strings.HasPrefix(p.Name, "github.com") {
 			g = "other project packages"
 		}
 		if groups[g] == nil {
