@@ -3,9 +3,11 @@
 // Package bridge connects core/engine to JavaScript: it reads the load
 // options from the host object web/checkout.js prepares, converts JS values
 // to core values and back, exports the API checkout.js forwards to, wraps JS
-// observers and canMakePayment callbacks, performs the checkout request with
-// the page's fetch, and publishes one frozen snapshot per changed store after
-// every change. It decides nothing: every rule lives in core.
+// observers and canMakePayment callbacks (through checkout.js's "calls"
+// part: calls.go), performs the checkout request with the page's fetch, and
+// after every change publishes the changed stores' views in one call, as
+// one string (publish.go, package snapjson). It decides nothing: every rule
+// lives in core.
 //
 // Errors: no export ever panics into JS. Synchronous exports return either
 // their result or an envelope {__wcThrow: Error} that checkout.js throws

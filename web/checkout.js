@@ -20,11 +20,12 @@
  * Everything that needs the module is queued until Go calls host.ready(api)
  * and then replayed in call order (see docs/contracts.md, "Go <-> checkout.js
  * protocol"). Selectors never call into Go: they read the frozen snapshot
- * objects Go publishes through host.publish(changes); before the first
- * publication they read DEFAULT_SNAPSHOTS (part "stores").
+ * objects made from what Go publishes through host.publish(json, refs)
+ * (part "stores", revive); before the first publication they read
+ * DEFAULT_SNAPSHOTS.
  *
  * Parts, in order: util, queue, stores, events, settings, registry, props,
- * rendering, blockscheckout, loader, install. Each defines top-level functions and constants only; its
+ * rendering, blockscheckout, calls, loader, install. Each defines top-level functions and constants only; its
  * factory (createQueue, createStores, ...) takes its dependencies as
  * arguments, so a part can be loaded and tested alone (web/test/parts.js).
  *
