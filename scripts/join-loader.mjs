@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join as joinPath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PARTS = ['util', 'queue', 'stores', 'events', 'settings', 'registry', 'props', 'rendering', 'blockscheckout', 'calls', 'loader', 'install'];
+export const PARTS = ['util', 'queue', 'stores', 'events', 'settings', 'registry', 'props', 'rendering', 'blockscheckout', 'priceformat', 'calls', 'loader', 'install'];
 
 const ROOT = joinPath(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTPUT = joinPath(ROOT, 'web', 'checkout.js');

@@ -1179,6 +1179,19 @@ declare namespace WcCheckout {
     wcSettings: Settings;
     /** A minimal @woocommerce/blocks-checkout, defined only when the page has none. */
     blocksCheckout: BlocksCheckout;
+    /** A minimal @woocommerce/price-format, defined only when the page has none. */
+    priceFormat: PriceFormat;
+  }
+
+  interface PriceFormat {
+    /** From a Store API price object's currency_* keys; the site currency when data is not an object. */
+    getCurrencyFromPriceResponse(data?: Record<string, unknown> | null): CurrencyProps;
+    /** The site currency (wcSettings.currency) overlaid with currency. */
+    getCurrency(currency?: Partial<CurrencyProps>): CurrencyProps;
+    /** An amount in minor units as text ('' when price is not a number). */
+    formatPrice(price: number | string, currency?: Partial<CurrencyProps>): string;
+    getCurrencyPrefix(symbol: string, symbolPosition: 'left' | 'left_space' | 'right' | 'right_space'): string;
+    getCurrencySuffix(symbol: string, symbolPosition: 'left' | 'left_space' | 'right' | 'right_space'): string;
   }
 
   interface BlocksCheckout {

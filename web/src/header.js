@@ -14,6 +14,7 @@
  *   wc.wcCheckoutWasm        the module handle: load, ready, onSubmit, ...
  *   wc.wcSettings            settings the page printed (D41), unless defined
  *   wc.blocksCheckout        a minimal @woocommerce/blocks-checkout, unless defined
+ *   wc.priceFormat           a minimal @woocommerce/price-format, unless defined
  * Existing wc.* values are kept: a namespace that already exists only gets
  * the members it lacks. Evaluating the script twice installs nothing new.
  *
@@ -25,7 +26,7 @@
  * DEFAULT_SNAPSHOTS.
  *
  * Parts, in order: util, queue, stores, events, settings, registry, props,
- * rendering, blockscheckout, calls, loader, install. Each defines top-level functions and constants only; its
+ * rendering, blockscheckout, priceformat, calls, loader, install. Each defines top-level functions and constants only; its
  * factory (createQueue, createStores, ...) takes its dependencies as
  * arguments, so a part can be loaded and tested alone (web/test/parts.js).
  *

@@ -231,3 +231,17 @@ test('part loader: load() fails with a clear Error when fetch is missing, and ca
   await assert.rejects(loader.load({}), /fetch is not available/);
   assert.equal(started.length, 2);
 });
+
+test('part priceformat: formatPrice and getCurrencyFromPriceResponse as WooCommerce\'s @woocommerce/price-format', () => {
+  const { createPriceFormat, createSettings } = loadParts(['util', 'settings', 'priceformat']);
+  const g = { wcSettings: { currency: { code: 'EUR', symbol: '€', symbolPosition: 'right_space', decimalSeparator: ',', thousandSeparator: '.', precision: 2 } } };
+  const pf = createPriceFormat(createSettings(g));
+  assert.equal(pf.formatPrice(123456), '1.234,56 €', 'site currency from wcSettings');
+  assert.equal(pf.formatPrice('1999', { prefix: '$', suffix: '', decimalSeparator: '.', thousandSeparator: ',' }), '$19.99');
+  assert.equal(pf.formatPrice(-500), '-5,00 €');
+  assert.equal(pf.formatPrice('abc'), '');
+  const c = pf.getCurrencyFromPriceResponse({ currency_code: 'GBP', currency_symbol: '£', currency_minor_unit: 2, currency_decimal_separator: '.', currency_thousand_separator: ',', currency_prefix: '£', currency_suffix: '' });
+  assert.deepEqual(plain(c), { code: 'GBP', symbol: '£', thousandSeparator: ',', decimalSeparator: '.', minorUnit: 2, prefix: '£', suffix: '' });
+  assert.equal(pf.formatPrice(100000, c), '£1,000.00');
+  assert.equal(pf.getCurrencyFromPriceResponse(null).code, 'EUR', 'no response: the site currency');
+});

@@ -6,8 +6,8 @@ var INSTALLED = '__wcCheckoutJs';
 
 /**
  * Defines the namespaces (wcBlocksData, wcBlocksRegistry,
- * blocksCheckoutEvents, wcCheckoutWasm, wcSettings, blocksCheckout) on
- * target.wc (creating target.wc if needed)
+ * blocksCheckoutEvents, wcCheckoutWasm, wcSettings, blocksCheckout,
+ * priceFormat) on target.wc (creating target.wc if needed)
  * and returns target.wc. env.scriptUrl is the URL that dist/checkout.wasm
  * and wasm_exec.js are resolved against; default: the src of
  * target.document.currentScript at call time, else target.location.href.
@@ -140,5 +140,6 @@ function install(target, env) {
   merge(wc, 'wcCheckoutWasm', wcCheckoutWasm);
   merge(wc, 'wcSettings', settings); // D41: only the members a page's own wcSettings lacks
   merge(wc, 'blocksCheckout', createBlocksCheckout({ react: react, components: props.components, log: log }));
+  merge(wc, 'priceFormat', createPriceFormat(readSettings));
   return wc;
 }
