@@ -26,6 +26,6 @@ func (b *Bridge) beforeEmit(ctx context.Context, ev observer.Event) error {
 	if !isThenable(p) {
 		return nil
 	}
-	_, err = await(ctx, p)
+	_, err = b.hcalls.await(ctx, p) // checkout.js's calls part; jsutil.go's await without it
 	return err
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/wcblocks/checkoutwasm/bridge/jsv"
 
+	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
 
@@ -539,21 +540,29 @@ func TestPublishOneStringWithRefs(t *testing.T) {
 
 func TestBeforeEmitFlushRender(t *testing.T) {
 	t.Run("D43: before each attempt event the bridge awaits host.flushRender; an observer registered while it waits runs", func(t *testing.T) {
-		th := newTestHost(t, "")
+		restore := stubFetch(t, `function(){ return Promise.resolve(new Response(JSON.stringify({order_id: 7, payment_result: {payment_status: 'success', payment_details: [], redirect_url: 'https://shop.test/thanks'}}), {status: 200})); }`)
+		defer restore()
+		th := newTestHost(t, `{nonce: 'n1', cart: {needsPayment: true}, navigate: function(u){ globalThis.__d43navigated = u; }}`)
 		registerBacs(t, th)
-		defer stubFetch(t, `function(){ return Promise.resolve(new Response(JSON.stringify({order_id: 7, payment_result: {payment_status: 'success', payment_details: [], redirect_url: 'https://shop.test/thanks'}}), {status: 200})); }`)()
 		log := jsEval(t, "[]")
 		require.NoError(t, jsv.Global().Set("__d43log", log))
-		api := th.b.API()
-		require.NoError(t, jsv.Global().Set("__d43api", api))
-		// A "re-render" that happens only after flushRender is called: the
-		// fresh component registers its payment setup observer then.
-		require.NoError(t, th.host.Set("flushRender", jsEval(t, `(function(){
-			__d43log.push('flush ' + arguments[0]);
+		// The "re-rendered component" registers its payment setup observer
+		// while the page flushes (registered from Go here; web/browser/run.mjs
+		// covers the JS side with React components in a real page). The
+		// navigate option keeps the Chromium runner's page where it is.
+		th.fn("registerFresh", func([]jsv.Value) {
+			th.b.eng.Registry().Add(observer.PaymentSetup, func(context.Context, any) (any, error) {
+				_, _ = log.Call("push", "fresh observer")
+				return value.NewObject("type", "success"), nil
+			}, 10, observer.Options{Label: "fresh"})
+		})
+		require.NoError(t, jsv.Global().Set("__d43host", th.host))
+		require.NoError(t, th.host.Set("flushRender", jsEval(t, `(function(ev){
+			__d43log.push('flush ' + ev);
 			return new Promise(function(resolve){ setTimeout(function(){
 				if (__d43log.indexOf('registered') < 0) {
 					__d43log.push('registered');
-					__d43api.on('onPaymentSetup', function(){ __d43log.push('fresh observer'); return {type: 'success'}; }, 10);
+					__d43host.registerFresh();
 				}
 				__d43log.push('flushed');
 				resolve();
@@ -565,7 +574,24 @@ func TestBeforeEmitFlushRender(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, "complete", str(get(out, "outcome")))
 		got, _ := global("JSON").Call("stringify", log)
-		assert.Equal(t, `["flush checkout_validation","registered","flushed","flush payment_setup","flushed","fresh observer","flush checkout_success","flushed"]`, str(got),
-			"validation, payment setup (the fresh observer runs after its flush) and success each wait for a flush")
+		var entries []string
+		n, _ := log.Length()
+		for i := 0; i < n; i++ {
+			v, _ := log.Index(i)
+			entries = append(entries, str(v))
+		}
+		var flushes []string
+		at := map[string]int{}
+		for i, e := range entries {
+			if len(e) > 6 && e[:6] == "flush " {
+				flushes = append(flushes, e[6:])
+			}
+			if _, seen := at[e]; !seen {
+				at[e] = i
+			}
+		}
+		assert.Equal(t, []string{"checkout_validation", "payment_setup", "checkout_success"}, flushes, "one flush before each attempt event, in order: %s", str(got))
+		assert.Less(t, at["registered"], at["flush payment_setup"], "registered during the validation flush: %s", str(got))
+		assert.Less(t, at["flush payment_setup"], at["fresh observer"], "the payment setup observers are taken after its flush: %s", str(got))
 	})
 }
