@@ -203,12 +203,18 @@
   }
 
   // Memory: wasm linear memory after load and every `every` attempts.
+  // Each point: linear memory, and Go's own heap figures when api.stats
+  // gives them (goHeapAlloc: live + not yet collected; goHeapSys: held).
+  function point(i) {
+    var s = wc.wcCheckoutWasm.stats() || {};
+    return { attempts: i, bytes: memoryBytes(), goHeapAlloc: s.goHeapAlloc, goHeapSys: s.goHeapSys, goroutines: s.goroutines };
+  }
   async function memoryRun(total, every) {
-    var points = [{ attempts: 0, bytes: memoryBytes() }];
+    var points = [point(0)];
     for (var i = 1; i <= total; i++) {
       var out = await impls.module.onSubmit();
       if (!out || out.outcome !== 'complete') throw new Error('attempt ' + i + ' ended ' + JSON.stringify(out));
-      if (i % every === 0) points.push({ attempts: i, bytes: memoryBytes() });
+      if (i % every === 0) points.push(point(i));
     }
     var stats = wc.wcCheckoutWasm.stats();
     return { points: points, liveFuncs: stats ? stats.liveFuncs : null };

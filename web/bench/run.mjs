@@ -189,7 +189,7 @@ const rows = [
   ['onSubmit() → fetch, 0 observers', us('toFetch0.module'), `JS ref ${us('toFetch0.jsref')}`, '≤ 150 µs'],
   ['module size, brotli, vs the empty Go program', `${(sizes.moduleBr / sizes.emptyBr).toFixed(2)}×`, `${kib(sizes.moduleBr)} vs ${kib(sizes.emptyBr)} (raw ${kib(sizes.moduleRaw)} vs ${kib(sizes.emptyRaw)})`, '≤ 1.5× (≤ 612 KiB)'],
   ['load() → ready vs the empty Go program, first visit', x('load.ratio'), `module ${st('load.module').median.toFixed(0)} ms, empty ${st('load.empty').median.toFixed(0)} ms`, '≤ 1.2×'],
-  [`wasm memory after ${ATTEMPTS} attempts vs after load`, `${(memLast / memFirst).toFixed(2)}×`, `${mib(memFirst)} → ${mib(memLast)}; at ${mem.points.map((p) => `${p.attempts}: ${mib(p.bytes)}`).join(', ')}; Go functions held by JS ${mem.liveFuncs}`, '≤ 1.5×'],
+  [`wasm memory after ${ATTEMPTS} attempts vs after load`, `${(memLast / memFirst).toFixed(2)}×`, `${mib(memFirst)} → ${mib(memLast)}; at ${mem.points.map((p) => `${p.attempts}: ${mib(p.bytes)}${p.goHeapAlloc ? ` (Go heap ${mib(p.goHeapAlloc)}/${mib(p.goHeapSys)}, ${p.goroutines} goroutines)` : ''}`).join(', ')}; Go functions held by JS ${mem.liveFuncs}`, '≤ 1.5×'],
 ];
 const cx = (k) => `${crossings[k][0].toFixed(1)} Go→JS + ${crossings[k][1].toFixed(1)} JS→Go`;
 rows.push(['crossings per dispatch + subscriber / bare call', cx('dispatch'), `bare call ${cx('ping')}`, '(counted, not timed)']);
