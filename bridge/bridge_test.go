@@ -595,3 +595,29 @@ func TestBeforeEmitFlushRender(t *testing.T) {
 		assert.Less(t, at["flush payment_setup"], at["fresh observer"], "the payment setup observers are taken after its flush: %s", str(got))
 	})
 }
+
+func TestRequestBodyIsOneGoStringUnlessJSMustStringify(t *testing.T) {
+	cases := []struct {
+		name, data, want string
+	}{
+		{"plain payment data: written by snapjson in Go", "{ref: 'abc', n: 1.5}", `"payment_data":[{"key":"ref","value":"abc"},{"key":"n","value":1.5}`},
+		{"a Date (opaque to core): JSON.stringify runs its toJSON", "{when: new Date(0)}", `1970-01-01T00:00:00.000Z`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			restore := stubFetch(t, `function(url, init){ globalThis.__lastBody = init.body; return Promise.resolve(new Response(JSON.stringify({order_id: 7, payment_result: {payment_status: 'success', payment_details: [], redirect_url: 'https://shop.test/thanks'}}), {status: 200})); }`)
+			defer restore()
+			th := newTestHost(t, `{nonce: 'n1', cart: {needsPayment: true}, navigate: function(){}}`)
+			registerBacs(t, th)
+			_, err := th.call("on", "onPaymentSetup", jsFunc(t, "", "return {type: 'success', meta: {paymentMethodData: "+tc.data+"}};"), 10)
+			require.NoError(t, err)
+			p, err := th.call("submit")
+			require.NoError(t, err)
+			_, err = th.wait(p)
+			require.NoError(t, err)
+			body := get(jsv.Global(), "__lastBody")
+			require.Equal(t, jsv.TypeString, body.Type(), "fetch gets a string body")
+			assert.Contains(t, str(body), tc.want)
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/wcblocks/checkoutwasm/bridge/jsv"
+	"github.com/wcblocks/checkoutwasm/bridge/snapjson"
 
 	"github.com/wcblocks/checkoutwasm/core/storeapi"
 	"github.com/wcblocks/checkoutwasm/core/value"
@@ -33,9 +34,18 @@ func (t *fetchTransport) Do(ctx context.Context, req storeapi.Request) (*storeap
 	for _, h := range req.Headers {
 		_ = headers.Set(h[0], h[1])
 	}
-	body, err := global("JSON").Call("stringify", t.conv.toJS(req.Body, false))
-	if err != nil {
-		return nil, errorFromCall(err)
+	// The body as one string built in Go (package snapjson) unless it holds
+	// a value only JS can stringify (an opaque value): then JSON.stringify.
+	var body any
+	var enc snapjson.Encoder
+	if enc.PlainJSON(req.Body) {
+		body = string(enc.Bytes())
+	} else {
+		s, err := global("JSON").Call("stringify", t.conv.toJS(req.Body, false))
+		if err != nil {
+			return nil, errorFromCall(err)
+		}
+		body = s
 	}
 	init, _ := t.conv.object.New()
 	_ = init.Set("method", req.Method)

@@ -230,3 +230,79 @@ func (e *Encoder) appendStringBody(s string) {
 	}
 	e.buf = append(e.buf, s[start:]...)
 }
+
+// PlainJSON appends v as JSON.stringify would write it for plain data:
+// keys whose value is undefined left out, undefined array elements, NaN
+// and ±Infinity written as null, -0 as 0. It returns false, leaving the
+// buffer in an unspecified state, when v holds something whose JSON form
+// only JS knows (an opaque value: a function, a class instance with
+// toJSON, ...), a Go type with no JS form, or nests deeper than the bound:
+// the caller then lets JS stringify the value instead.
+func (e *Encoder) PlainJSON(v any) bool { return e.plain(v, 0) }
+
+func (e *Encoder) plain(v any, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch x := v.(type) {
+	case nil, value.Undefined:
+		e.buf = append(e.buf, "null"...)
+	case bool, string, int:
+		e.value(x, depth)
+	case int64:
+		e.plainNumber(float64(x))
+	case float64:
+		e.plainNumber(x)
+	case []string:
+		e.value(x, depth)
+	case []any:
+		e.buf = append(e.buf, '[')
+		for i, el := range x {
+			if i > 0 {
+				e.buf = append(e.buf, ',')
+			}
+			if !e.plain(el, depth+1) {
+				return false
+			}
+		}
+		e.buf = append(e.buf, ']')
+	case *value.Object:
+		if x == nil {
+			e.buf = append(e.buf, "null"...)
+			return true
+		}
+		e.buf = append(e.buf, '{')
+		first, ok := true, true
+		x.Range(func(k string, el any) bool {
+			if _, undef := el.(value.Undefined); undef {
+				return true
+			}
+			if !first {
+				e.buf = append(e.buf, ',')
+			}
+			first = false
+			e.String(k)
+			e.buf = append(e.buf, ':')
+			ok = e.plain(el, depth+1)
+			return ok
+		})
+		if !ok {
+			return false
+		}
+		e.buf = append(e.buf, '}')
+	default: // value.Opaque and types with no JS form
+		return false
+	}
+	return true
+}
+
+func (e *Encoder) plainNumber(f float64) {
+	switch {
+	case math.IsNaN(f) || math.IsInf(f, 0):
+		e.buf = append(e.buf, "null"...)
+	case f == 0:
+		e.buf = append(e.buf, '0')
+	default:
+		e.number(f)
+	}
+}

@@ -119,3 +119,38 @@ func BenchmarkEncodeView(b *testing.B) {
 		e.Value(v)
 	}
 }
+
+func TestPlainJSONIsWhatJSONStringifyWrites(t *testing.T) {
+	cases := []struct {
+		name string
+		in   any
+		want string
+		ok   bool
+	}{
+		{"plain data", value.NewObject("a", 1.0, "b", []any{"x", true, nil}, "c", value.NewObject()), `{"a":1,"b":["x",true,null],"c":{}}`, true},
+		{"undefined keys are left out, undefined elements are null", value.NewObject("u", value.Undef, "k", []any{value.Undef}), `{"k":[null]}`, true},
+		{"NaN and infinities are null, -0 is 0", []any{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), int64(5)}, `[null,null,null,0,5]`, true},
+		{"keys are written as they are (no NUL rule)", value.NewObject("\x00k", 1.0), `{"\u0000k":1}`, true},
+		{"an opaque value: JS must stringify", value.NewObject("d", value.Opaque{TypeOf: "object", Ref: 1}), ``, false},
+		{"a Go type with no JS form", []any{struct{}{}}, ``, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var e snapjson.Encoder
+			ok := e.PlainJSON(c.in)
+			assert.Equal(t, c.ok, ok)
+			if c.ok {
+				assert.Equal(t, c.want, string(e.Bytes()))
+				assert.True(t, json.Valid(e.Bytes()))
+			}
+		})
+	}
+	t.Run("deeper than the bound: JS must stringify", func(t *testing.T) {
+		var v any = 1.0
+		for i := 0; i < 300; i++ {
+			v = []any{v}
+		}
+		var e snapjson.Encoder
+		assert.False(t, e.PlainJSON(v))
+	})
+}
