@@ -102,6 +102,7 @@ func (b *Bridge) API() jsv.Value { return b.api }
 
 // Close releases every exported function (tests; a page never closes).
 func (b *Bridge) Close() {
+	b.eng.Close() // no D40 re-check timer may fire into released functions
 	for _, f := range b.exports {
 		f.Release()
 	}

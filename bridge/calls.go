@@ -76,10 +76,15 @@ func newHostCalls(host jsv.Value) *hostCalls {
 	return c
 }
 
-// Close releases the persistent callback (tests; a page never closes).
+// Close disconnects the persistent callback from the host (a Promise that
+// settles later is then dropped by checkout.js instead of calling a
+// released Go function, which would end the program) and releases it.
+// Tests only: a page never closes.
 func (c *hostCalls) Close() {
 	if c != nil && c.settled != nil {
+		_, _ = c.host.Call("connect", nil)
 		c.settled.Release()
+		c.settled = nil
 	}
 }
 

@@ -22,6 +22,28 @@ type availabilityRecheck struct {
 	quiet   func() bool // stop of the pending quiet timer, nil when none
 	maxWait func() bool // stop of the pending max-wait timer, nil when none
 	gen     uint64      // bumped when a run is started, so a stale timer does nothing
+	closed  bool        // set by Close: no timer is armed any more
+}
+
+// Close stops the engine's own timers (the D40 availability re-check) and
+// keeps them from being armed again; a timer that is already firing sees
+// its stream as stale and does nothing. Everything else keeps working: an
+// attempt under way runs to its end, and RequestAvailabilityUpdate still
+// runs when called. A page never closes its engine; the bridge calls Close
+// when it is closed (tests), so that no timer calls into released JS
+// functions afterwards. Close is idempotent.
+func (e *Engine) Close() {
+	r := &e.recheck
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.closed = true
+	r.gen++
+	for _, stop := range []func() bool{r.quiet, r.maxWait} {
+		if stop != nil {
+			stop()
+		}
+	}
+	r.quiet, r.maxWait = nil, nil
 }
 
 // watchCartForAvailability subscribes the D40 re-check to the engine's
@@ -62,6 +84,9 @@ func (e *Engine) cartChanged() {
 	r := &e.recheck
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.closed {
+		return
+	}
 	gen := r.gen
 	if r.quiet != nil {
 		r.quiet()

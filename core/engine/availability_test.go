@@ -325,6 +325,26 @@ func TestAvailabilityRecheckDebounced(t *testing.T) {
 		case <-time.After(50 * time.Millisecond):
 		}
 	})
+	t.Run("D40: Close stops the pending timers and arms no new ones", func(t *testing.T) {
+		h, ft, cp := setup(t)
+		dispatch(t, h, store.CartKey, "setBillingAddress", obj(`{"city":"A"}`))
+		require.Len(t, ft.pending(), 2)
+		var late func()
+		ft.mu.Lock()
+		late = ft.timers[len(ft.timers)-1].f
+		ft.mu.Unlock()
+		h.e.Close()
+		h.e.Close() // idempotent
+		assert.Empty(t, ft.pending(), "Close stops both timers")
+		dispatch(t, h, store.CartKey, "setBillingAddress", obj(`{"city":"B"}`))
+		assert.Empty(t, ft.pending(), "no timer after Close")
+		late() // a timer already firing when Close ran
+		select {
+		case <-cp.calls:
+			t.Fatal("a timer ran a check after Close")
+		case <-time.After(50 * time.Millisecond):
+		}
+	})
 	t.Run("D40: a negative debounce turns the re-check off", func(t *testing.T) {
 		ft := &fakeTimers{}
 		h := newHarness(t, withTimers(ft), func(c *Config) { c.AvailabilityDebounce = -1 })
