@@ -39,7 +39,10 @@ func CheckRedirect(raw, base string) (resolved string, ok bool) {
 	if bscheme != "http" && bscheme != "https" {
 		return u, false
 	}
-	return resolveRelative(bscheme, brest, u), true
+	// The resolved URL is cleaned like any input, so that checking it again
+	// gives the same answer (a base with inner white space could leave
+	// trailing white space, which a browser strips).
+	return cleanURL(resolveRelative(bscheme, brest, u)), true
 }
 
 func cleanURL(s string) string {
