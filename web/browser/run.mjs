@@ -6,12 +6,11 @@
 //   - zero crossings into Go per selector call.
 // Needs `make build` first (web/dist/checkout.wasm); builds dist/empty.wasm if missing.
 // Prints "N passed, N failed" last; exits non-zero on failure.
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { startDemoServer, launchChromium } from '../testkit/demo.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const artifacts = join(root, 'test-artifacts', 'browser');
@@ -24,25 +23,8 @@ if (!existsSync(join(root, 'web/dist/empty.wasm'))) {
   execFileSync(join(root, 'build.sh'), ['empty'], { cwd: root, stdio: 'inherit' });
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'wc-browser-'));
-execFileSync('go', ['build', '-o', join(tmp, 'demo'), './cmd/demo'], { cwd: root, stdio: 'inherit' });
-const server = spawn(join(tmp, 'demo'), ['-addr', '127.0.0.1', '-port', '0', '-data', join(tmp, 'data'), '-web', join(root, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
-const base = await new Promise((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 15000);
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = /Demo checkout: (http:\/\/\S+?)\/?\s/.exec(out);
-    if (m) { clearTimeout(timer); resolve(m[1]); }
-  });
-  server.stderr.on('data', (d) => { out += d; });
-  server.on('exit', (code) => reject(new Error('server exited ' + code + ': ' + out)));
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const { server, base, tmp } = await startDemoServer('wc-browser-');
+const browser = await launchChromium();
 
 const results = [];
 const figures = {};

@@ -19,21 +19,17 @@
 // Prints one line per test, failures with the module's trace and the
 // browser console, and ends with "N passed, N failed".
 
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 
 import { build } from './build.mjs';
 import { runAxe, formatViolations } from './axe.mjs';
+import { startDemoServer, launchChromium } from '../testkit/demo.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'compat');
-const require = createRequire(path.join(ROOT, 'package.json'));
-const { chromium } = require('playwright-core');
 const filter = process.argv[2] || '';
 
 /** The compat gateways the server must accept (id:Title), as -gateways. */
@@ -52,30 +48,8 @@ await build({ quiet: true });
 
 // ---- server -----------------------------------------------------------------
 
-const tmp = mkdtempSync(path.join(tmpdir(), 'wc-compat-'));
-execFileSync('go', ['build', '-o', path.join(tmp, 'demo'), './cmd/demo'], { cwd: ROOT, stdio: 'inherit' });
-const server = spawn(path.join(tmp, 'demo'), [
-  '-addr', '127.0.0.1', '-port', '0', '-data', path.join(tmp, 'data'), '-web', path.join(ROOT, 'web'),
-  '-gateways', SERVER_GATEWAYS.join(',')
-], { stdio: ['ignore', 'pipe', 'pipe'] });
-const killServer = () => { if (server.exitCode === null) server.kill('SIGKILL'); };
-process.once('exit', killServer);
-const base = await new Promise((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 15000);
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = /Demo checkout: (http:\/\/\S+?)\/?\s/.exec(out);
-    if (m) { clearTimeout(timer); resolve(m[1]); }
-  });
-  server.stderr.on('data', (d) => { out += d; });
-  server.on('exit', (code) => { clearTimeout(timer); reject(new Error('server exited ' + code + ': ' + out)); });
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-});
+const { server, base, tmp } = await startDemoServer('wc-compat-', ['-gateways', SERVER_GATEWAYS.join(',')]);
+const browser = await launchChromium();
 
 // ---- harness ------------------------------------------------------------------
 
@@ -483,7 +457,6 @@ await test('axe-core: the compat page has no WCAG 2.1 AA violations', async ({ p
 
 await browser.close();
 server.kill('SIGTERM');
-process.removeListener('exit', killServer);
 rmSync(tmp, { recursive: true, force: true });
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;

@@ -8,12 +8,10 @@
 // the others. Needs `make build` first.
 //   HOSTILE_GREP=regexp  runs only matching cases
 // Prints "N passed, N failed" last; exits non-zero on failure.
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { startDemoServer, launchChromium } from '../testkit/demo.mjs';
 
 const CASE_MS = Number(process.env.HOSTILE_CASE_MS || 25000);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,29 +23,11 @@ if (!existsSync(join(root, 'web/dist/checkout.wasm'))) {
 }
 
 export async function startServer() {
-  const tmp = mkdtempSync(join(tmpdir(), 'wc-hostile-'));
-  execFileSync('go', ['build', '-o', join(tmp, 'demo'), './cmd/demo'], { cwd: root, stdio: 'inherit' });
-  const server = spawn(join(tmp, 'demo'), ['-addr', '127.0.0.1', '-port', '0', '-data', join(tmp, 'data'), '-web', join(root, 'web')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const base = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 15000);
-    server.stdout.on('data', (d) => {
-      out += d;
-      const m = /Demo checkout: (http:\/\/\S+?)\/?\s/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.stderr.on('data', (d) => { out += d; });
-    server.on('exit', (code) => reject(new Error('server exited ' + code + ': ' + out)));
-  });
+  const { server, base } = await startDemoServer('wc-hostile-');
   return { server, base };
 }
 
-export async function launch(extraArgs = []) {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
-  });
-}
+export const launch = launchChromium;
 
 function timeout(ms, what) {
   let timer;
