@@ -8,7 +8,7 @@
 #   make build       ./build.sh (web/dist/checkout.wasm + .br/.gz, wasm_exec.js)
 #   make test-build  wasm_exec.js copies equal the toolchain's (needs build)
 #   make test-wasm   js/wasm go vet, then go test under Node, then in
-#                    headless Chromium (WASM_PKGS, default ./bridge/... ./wasm/...)
+#                    headless Chromium (WASM_PKGS, default ./bridge/... ./wasm/... ./internal/lite/...)
 #   make test-web    node --test web/test/, node web/browser/run.mjs (module
 #                    through checkout.js in Chromium), node --test web/compat/
 #                    and node web/compat/run.mjs (gateway bundling, WooCommerce
@@ -28,7 +28,7 @@ SHELL := bash
 
 GO ?= go
 COVER_MIN ?= 90
-WASM_PKGS ?= ./bridge/... ./wasm/...
+WASM_PKGS ?= ./bridge/... ./wasm/... ./internal/lite/...
 PORT ?=
 export COVER_MIN WASM_PKGS
 

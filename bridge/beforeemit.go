@@ -3,9 +3,8 @@
 package bridge
 
 import (
-	"context"
-
 	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // beforeEmit is the engine's Config.BeforeEmit (D43, render before emit):

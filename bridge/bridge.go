@@ -28,10 +28,8 @@
 package bridge
 
 import (
-	"context"
 	"strconv"
 	"sync/atomic"
-	"time"
 
 	"github.com/wcblocks/checkoutwasm/bridge/jsv"
 	"github.com/wcblocks/checkoutwasm/bridge/snapjson"
@@ -40,6 +38,8 @@ import (
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/store"
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
+	"github.com/wcblocks/checkoutwasm/internal/lite/time"
 )
 
 // Version is the module version string (wc.wcCheckoutWasm.version).

@@ -3,7 +3,6 @@
 package bridge
 
 import (
-	"context"
 	"sync"
 	"testing"
 	"time"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
+	litetime "github.com/wcblocks/checkoutwasm/internal/lite/time"
 )
 
 // jsFunc makes a JS function from source (tests only).
@@ -147,7 +148,7 @@ func (th *testHost) call(name string, args ...any) (jsv.Value, error) {
 
 // wait awaits a Promise returned by the api.
 func (th *testHost) wait(p jsv.Value) (jsv.Value, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*litetime.Second)
 	defer cancel()
 	return await(ctx, p)
 }

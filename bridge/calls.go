@@ -3,7 +3,6 @@
 package bridge
 
 import (
-	"context"
 	"errors"
 	"sync"
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // apiPing is the bare JS → Go call: it returns a Promise resolved with

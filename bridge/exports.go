@@ -3,17 +3,17 @@
 package bridge
 
 import (
-	"context"
 	"errors"
 	"math"
 	"runtime"
-	"time"
 
 	"github.com/wcblocks/checkoutwasm/bridge/jsv"
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
+	"github.com/wcblocks/checkoutwasm/internal/lite/time"
 )
 
 // ThrowKey is the envelope key a synchronous export uses to ask checkout.js

@@ -3,12 +3,12 @@
 package bridge
 
 import (
-	"context"
 	"errors"
 	"sync/atomic"
 
 	"github.com/wcblocks/checkoutwasm/bridge/jsv"
 	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // liveFuncs counts js.Funcs created through newFunc and not yet released.

@@ -3,7 +3,6 @@
 package bridge
 
 import (
-	"context"
 	"errors"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/wcblocks/checkoutwasm/core/storeapi"
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // fetchTransport performs the checkout request with the page's fetch (not

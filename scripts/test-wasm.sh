@@ -6,7 +6,7 @@
 #   3. go test in headless Chromium (.bin/wasmbrowsertest).
 # Both runners go through scripts/wasm-env (trimmed environment: only WASM_*
 # and a few Go/system variables reach the test binary).
-# WASM_PKGS (default "./bridge/... ./wasm/...") lists the patterns; patterns
+# WASM_PKGS (default "./bridge/... ./wasm/... ./internal/lite/...") lists the patterns; patterns
 # whose directory does not exist are dropped, and with none left the step is
 # skipped with a message.
 set -euo pipefail
@@ -15,7 +15,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 pkgs=()
-for p in ${WASM_PKGS:-./bridge/... ./wasm/...}; do
+for p in ${WASM_PKGS:-./bridge/... ./wasm/... ./internal/lite/...}; do
 	dir="${p%/...}"
 	if [ -d "$dir" ]; then
 		pkgs+=("$p")

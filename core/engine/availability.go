@@ -2,9 +2,9 @@ package engine
 
 import (
 	"sync"
-	"time"
 
 	"github.com/wcblocks/checkoutwasm/core/store"
+	"github.com/wcblocks/checkoutwasm/internal/lite/time"
 )
 
 // DefaultAvailabilityDebounce is the quiet time after a cart change before

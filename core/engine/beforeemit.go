@@ -1,10 +1,9 @@
 package engine
 
 import (
-	"context"
-	"time"
-
 	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
+	"github.com/wcblocks/checkoutwasm/internal/lite/time"
 )
 
 // BeforeEmitTimeout bounds how long an emit waits for Config.BeforeEmit

@@ -1,13 +1,13 @@
 package engine
 
 import (
-	"context"
 	"errors"
 	"strconv"
 
 	"github.com/wcblocks/checkoutwasm/core/store"
 	"github.com/wcblocks/checkoutwasm/core/storeapi"
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // receiveCart is the cart's receiveCart thunk (D39): the response is merged

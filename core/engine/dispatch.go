@@ -1,12 +1,12 @@
 package engine
 
 import (
-	"context"
 	"math"
 	"sort"
 
 	"github.com/wcblocks/checkoutwasm/core/store"
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // Action is a dispatch whose arguments have been checked: running it makes

@@ -11,17 +11,17 @@
 package engine
 
 import (
-	"context"
 	"math/rand/v2"
 	"strconv"
 	"sync"
-	"time"
 
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/store"
 	"github.com/wcblocks/checkoutwasm/core/storeapi"
 	"github.com/wcblocks/checkoutwasm/core/trace"
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
+	"github.com/wcblocks/checkoutwasm/internal/lite/time"
 )
 
 // Logger receives console output: Warn for deprecations (once per name,

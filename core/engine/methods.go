@@ -1,13 +1,13 @@
 package engine
 
 import (
-	"context"
 	"errors"
 	"sync"
 
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/store"
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // CanMakePayment is a method's availability check. arg is the can-pay

@@ -1,11 +1,10 @@
 package engine
 
 import (
-	"context"
-
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/store"
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // Shipping reactions of ref §13: the calculating counter follows

@@ -1,11 +1,10 @@
 package engine
 
 import (
-	"context"
-
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/store"
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // The states before payment setup, in table order: submit, validating

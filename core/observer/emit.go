@@ -1,12 +1,12 @@
 package observer
 
 import (
-	"context"
 	"strconv"
-	"time"
 
 	"github.com/wcblocks/checkoutwasm/core/trace"
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
+	"github.com/wcblocks/checkoutwasm/internal/lite/time"
 )
 
 // attemptKey is the context key of the attempt id.

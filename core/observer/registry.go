@@ -2,12 +2,13 @@ package observer
 
 import (
 	"cmp"
-	"context"
 	"math"
 	"slices"
 	"strconv"
 	"sync"
-	"time"
+
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
+	"github.com/wcblocks/checkoutwasm/internal/lite/time"
 )
 
 // DefaultPriority is the priority JS registrations use when none is given

@@ -1,12 +1,12 @@
 package storeapi
 
 import (
-	"context"
 	"math"
 	"strconv"
 	"strings"
 
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // Response is what the transport hands back.

@@ -11,7 +11,8 @@ package trace
 
 import (
 	"sync"
-	"time"
+
+	"github.com/wcblocks/checkoutwasm/internal/lite/time"
 )
 
 // Record kinds (D24).

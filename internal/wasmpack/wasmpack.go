@@ -193,6 +193,32 @@ type Part struct {
 // Sizes reports the sections of wasm (custom sections by name) and, from
 // the code section and the "name" section, the code of each package.
 func Sizes(wasm []byte) (sections, packages []Part, err error) {
+	sections, funcs, err := Functions(wasm)
+	if err != nil {
+		return sections, nil, err
+	}
+	byPkg := map[string]*Part{}
+	for _, f := range funcs {
+		pkg := PackageOf(f.Name)
+		part := byPkg[pkg]
+		if part == nil {
+			part = &Part{Name: pkg}
+			byPkg[pkg] = part
+		}
+		part.Bytes += f.Bytes
+		part.Body = append(part.Body, f.Body...)
+	}
+	for _, part := range byPkg {
+		packages = append(packages, *part)
+	}
+	sort.Slice(packages, func(i, j int) bool { return packages[i].Bytes > packages[j].Bytes })
+	return sections, packages, nil
+}
+
+// Functions reports the sections of wasm like Sizes and each function of
+// the code section, in code order, named from the "name" section ("" when
+// the module has none). It fails on a malformed code section.
+func Functions(wasm []byte) (sections, funcs []Part, err error) {
 	secs, err := Parse(wasm)
 	if err != nil {
 		return nil, nil, err
@@ -217,7 +243,6 @@ func Sizes(wasm []byte) (sections, packages []Part, err error) {
 	}
 	count, n := uleb(code)
 	p := code[n:]
-	byPkg := map[string]*Part{}
 	for i := uint64(0); i < count && len(p) > 0; i++ {
 		size, k := uleb(p)
 		if k == 0 || uint64(len(p)-k) < size {
@@ -225,20 +250,9 @@ func Sizes(wasm []byte) (sections, packages []Part, err error) {
 		}
 		body := p[:k+int(size)]
 		p = p[k+int(size):]
-		pkg := PackageOf(names[uint32(imported)+uint32(i)])
-		part := byPkg[pkg]
-		if part == nil {
-			part = &Part{Name: pkg}
-			byPkg[pkg] = part
-		}
-		part.Bytes += len(body)
-		part.Body = append(part.Body, body...)
+		funcs = append(funcs, Part{Name: names[uint32(imported)+uint32(i)], Bytes: len(body), Body: body})
 	}
-	for _, part := range byPkg {
-		packages = append(packages, *part)
-	}
-	sort.Slice(packages, func(i, j int) bool { return packages[i].Bytes > packages[j].Bytes })
-	return sections, packages, nil
+	return sections, funcs, nil
 }
 
 func sectionName(s Section) string {

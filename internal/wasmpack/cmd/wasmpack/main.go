@@ -3,6 +3,7 @@
 //
 //	wasmpack [-gap N] file.wasm   join data segments whose gap is <= N bytes
 //	                              (default -1: all into one); prints before/after
+//	wasmpack -funcs N file.wasm   the N largest functions, raw bytes
 //	wasmpack -sizes file.wasm     sections and per-package code, raw and
 //	                              brotli (each part compressed alone with the
 //	                              brotli command, -q 11)
@@ -26,6 +27,7 @@ func main() {
 	gap := flag.Int("gap", -1, "largest zero gap to fill when joining segments (-1: join all)")
 	sizes := flag.Bool("sizes", false, "report sizes instead of packing")
 	top := flag.Int("top", 25, "packages listed by name with -sizes (the rest summed)")
+	funcs := flag.Int("funcs", 0, "list the N largest functions (raw bytes) instead of packing")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: wasmpack [-gap N | -sizes] file.wasm")
@@ -38,6 +40,10 @@ func main() {
 	}
 	if *sizes {
 		report(in, *top)
+		return
+	}
+	if *funcs > 0 {
+		listFuncs(in, *funcs)
 		return
 	}
 	out, before, after, err := wasmpack.PackData(in, *gap)
@@ -106,6 +112,20 @@ func report(in []byte, top int) {
 	fmt.Println("code by package (each compressed alone):")
 	for _, p := range packages {
 		fmt.Printf("  %-50s %10.1f %10.1f\n", p.Name, kib(p.Bytes), kib(brotli(p.Body)))
+	}
+}
+
+func listFuncs(in []byte, n int) {
+	_, funcs, err := wasmpack.Functions(in)
+	if err != nil {
+		fail(err)
+	}
+	sort.SliceStable(funcs, func(i, j int) bool { return funcs[i].Bytes > funcs[j].Bytes })
+	if len(funcs) > n {
+		funcs = funcs[:n]
+	}
+	for _, f := range funcs {
+		fmt.Printf("%8d  %s\n", f.Bytes, f.Name)
 	}
 }
 
