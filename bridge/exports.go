@@ -61,15 +61,11 @@ func (b *Bridge) envelope(err error) any {
 // errorValue makes the JS Error for err: a TypeError for bad input (D34),
 // the original reason for a JS rejection, an Error otherwise.
 func errorValue(err error) jsv.Value {
-	var ae *engine.ArgError
-	var ue *engine.UnknownError
 	ctor := "Error"
-	var ce *convertError
-	if errors.As(err, &ae) || errors.As(err, &ue) || errors.As(err, &ce) {
+	if isType[*engine.ArgError](err) || isType[*engine.UnknownError](err) || isType[*convertError](err) {
 		ctor = "TypeError"
 	}
-	var je *jsError
-	if errors.As(err, &je) && !je.reason.IsUndefined() {
+	if je, ok := errors.AsType[*jsError](err); ok && !je.reason.IsUndefined() {
 		return je.reason
 	}
 	v, e := global(ctor).New(err.Error())
@@ -77,6 +73,13 @@ func errorValue(err error) jsv.Value {
 		return jsv.Undefined()
 	}
 	return v
+}
+
+// isType reports whether err's chain holds an E (errors.AsType, which unlike
+// errors.As needs no reflection: internal/reflectlite is not linked).
+func isType[E error](err error) bool {
+	_, ok := errors.AsType[E](err)
+	return ok
 }
 
 func (b *Bridge) buildAPI() (jsv.Value, error) {

@@ -81,12 +81,10 @@ func errorFromJS(reason jsv.Value) error {
 
 // errorFromCall turns a safejs call error (a JS exception) into a jsError.
 func errorFromCall(err error) error {
-	var je *jsError
-	if errors.As(err, &je) {
+	if _, ok := errors.AsType[*jsError](err); ok {
 		return err
 	}
-	var se *jsv.Error
-	if errors.As(err, &se) {
+	if se, ok := errors.AsType[*jsv.Error](err); ok {
 		return &jsError{msg: se.Error(), reason: jsv.Safe(se.Value)}
 	}
 	return err
