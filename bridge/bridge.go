@@ -60,6 +60,7 @@ type Bridge struct {
 	api     jsv.Value
 	calls   atomic.Int64 // JS → Go calls through the api
 	hcalls  *hostCalls   // checkout.js's calls part (nil: per-Promise functions)
+	text    *textHost    // the text calls' host functions (nil: not offered)
 }
 
 // loadOptions is the flat part of the load() options (js-api.md "Loading").
@@ -77,6 +78,9 @@ func Start(host jsv.Value) (*Bridge, error) {
 	}
 	b := &Bridge{host: host, conv: newConverter(), subs: map[int]func(){}}
 	b.hcalls = newHostCalls(host)
+	if b.hcalls != nil {
+		b.text = newTextHost(host)
+	}
 	cfg := b.engineConfig(get(host, "config"))
 	cfg.BeforeEmit = b.beforeEmit // D43 (bridge/beforeemit.go)
 	b.eng = engine.New(cfg)
@@ -86,6 +90,9 @@ func Start(host jsv.Value) (*Bridge, error) {
 		return nil, err
 	}
 	b.api = api
+	if b.text != nil {
+		textBridge.Store(b)
+	}
 	// Initial snapshots first, then ready (docs/contracts.md).
 	b.publish(engine.StoreKeys(), b.eng.Snapshot())
 	if _, err := host.Call("ready", api); err != nil {
@@ -103,6 +110,7 @@ func (b *Bridge) API() jsv.Value { return b.api }
 // Close releases every exported function (tests; a page never closes).
 func (b *Bridge) Close() {
 	b.eng.Close() // no D40 re-check timer may fire into released functions
+	textBridge.CompareAndSwap(b, nil)
 	for _, f := range b.exports {
 		f.Release()
 	}

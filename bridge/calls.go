@@ -12,6 +12,7 @@ import (
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/internal/lite/context"
+	"github.com/wcblocks/checkoutwasm/core/value/valuetext"
 )
 
 // apiPing is the bare JS → Go call: it returns a Promise resolved with
@@ -29,9 +30,10 @@ func (b *Bridge) apiPing([]jsv.Value) (any, error) {
 // without these members, e.g. the bridge tests' stand-in) falls back to
 // the per-Promise functions of jsutil.go.
 type hostCalls struct {
-	host    jsv.Value
-	pending jsv.Value // host.PENDING: what observe returns for a thenable
-	settled *funcHandle
+	host                                     jsv.Value
+	awaitFn, observeFn, abortFn, takeFn, con jsv.Value // the host's members, read once
+	settled                                  *funcHandle
+	enc                                      snapjson.Encoder // observe's buffer (one call at a time: JS is single-threaded)
 
 	mu       sync.Mutex
 	next     int
@@ -39,36 +41,38 @@ type hostCalls struct {
 	attempts map[string]bool // attempts whose end aborts their signals
 }
 
+// settledValue is how a call settled: ok with v (or, when parsed, with
+// val read from text by wcw_settle; perr when that text did not parse), or
+// not ok with the rejection reason v.
 type settledValue struct {
-	v  jsv.Value
-	ok bool
+	v      jsv.Value
+	ok     bool
+	parsed bool
+	val    any
+	perr   error
 }
 
 // newHostCalls connects to host's calls part, or returns nil when host
 // lacks it (or connecting fails).
 func newHostCalls(host jsv.Value) *hostCalls {
-	for _, m := range []string{"connect", "await", "observe", "abort"} {
+	for _, m := range []string{"connect", "await", "observe", "abort", "take"} {
 		if !isFunction(get(host, m)) {
 			return nil
 		}
 	}
-	c := &hostCalls{host: host, pending: get(host, "PENDING"), waiting: map[int]chan settledValue{}, attempts: map[string]bool{}}
+	c := &hostCalls{host: host, waiting: map[int]chan settledValue{}, attempts: map[string]bool{},
+		awaitFn: get(host, "await"), observeFn: get(host, "observe"), abortFn: get(host, "abort"),
+		takeFn: get(host, "take"), con: get(host, "connect")}
 	f, err := newFunc(func(_ jsv.Value, args []jsv.Value) any {
 		idf, _ := arg(args, 0).Float()
 		ok, _ := arg(args, 1).Truthy()
-		c.mu.Lock()
-		ch := c.waiting[int(idf)]
-		delete(c.waiting, int(idf))
-		c.mu.Unlock()
-		if ch != nil {
-			ch <- settledValue{v: arg(args, 2), ok: ok} // room for one: never blocks
-		}
+		c.deliver(int(idf), settledValue{v: arg(args, 2), ok: ok})
 		return nil
 	})
 	if err != nil {
 		return nil
 	}
-	if _, err := host.Call("connect", f.Value()); err != nil {
+	if _, err := c.con.Invoke(f.Value()); err != nil {
 		f.Release()
 		return nil
 	}
@@ -82,9 +86,21 @@ func newHostCalls(host jsv.Value) *hostCalls {
 // Tests only: a page never closes.
 func (c *hostCalls) Close() {
 	if c != nil && c.settled != nil {
-		_, _ = c.host.Call("connect", nil)
+		_, _ = c.con.Invoke(nil)
 		c.settled.Release()
 		c.settled = nil
+	}
+}
+
+// deliver hands call id its settlement; an id nobody waits for (any
+// more) is dropped. It never blocks.
+func (c *hostCalls) deliver(id int, sv settledValue) {
+	c.mu.Lock()
+	ch := c.waiting[id]
+	delete(c.waiting, id)
+	c.mu.Unlock()
+	if ch != nil {
+		ch <- sv // room for one: never blocks
 	}
 }
 
@@ -106,16 +122,19 @@ func (c *hostCalls) forget(id int) {
 
 // wait blocks (never in a js.FuncOf callback) until call id settles or ctx
 // ends; a settlement after that is dropped.
-func (c *hostCalls) wait(ctx context.Context, id int, ch chan settledValue) (jsv.Value, error) {
+func (c *hostCalls) wait(ctx context.Context, id int, ch chan settledValue) (settledValue, error) {
 	select {
 	case r := <-ch:
-		if r.ok {
-			return r.v, nil
+		if r.parsed {
+			return r, r.perr
 		}
-		return jsv.Undefined(), errorFromJS(r.v)
+		if r.ok {
+			return r, nil
+		}
+		return r, errorFromJS(r.v)
 	case <-ctx.Done():
 		c.forget(id)
-		return jsv.Undefined(), ctx.Err()
+		return settledValue{}, ctx.Err()
 	}
 }
 
@@ -126,20 +145,28 @@ func (c *hostCalls) await(ctx context.Context, p jsv.Value) (jsv.Value, error) {
 		return await(ctx, p)
 	}
 	id, ch := c.register()
-	if _, err := c.host.Call("await", id, p); err != nil {
+	if _, err := c.awaitFn.Invoke(id, p); err != nil {
 		c.forget(id)
 		return jsv.Undefined(), errorFromCall(err)
 	}
-	return c.wait(ctx, id, ch)
+	r, err := c.wait(ctx, id, ch)
+	return r.v, err // host.await never answers with text
 }
 
 // observe calls observer cb with (data, {signal, attemptId}) (D18) in one
-// Go → JS call: data travels as snapjson text that JS parses (a fresh,
-// unfrozen copy per call). A thenable answer is awaited like await; a
-// throw is returned as the error. The signal aborts when ctx's budget runs
-// out (D17) or, for a call inside an attempt, when the attempt ends (D18).
-func (c *hostCalls) observe(ctx context.Context, cb jsv.Value, data any) (jsv.Value, error) {
-	var e snapjson.Encoder
+// Go → JS call, host.observe(id, cb, address, length, refs, attemptId,
+// track): data travels as snapjson text in Go's memory (address, length),
+// which JS parses into a fresh, unfrozen copy per call. The call answers
+// with a number: n >= 0 when JS wrote the observer's answer as valuetext
+// into the inbox (n bytes), -1 when the answer is a thenable (awaited: it
+// settles through wcw_settle with text, or through settled with a JS
+// value), -2 when the answer is a JS value text cannot carry (read with
+// host.take() and converted by result). A throw is returned as the error.
+// The signal aborts when ctx's budget runs out (D17) or, for a call inside
+// an attempt, when the attempt ends (D18).
+func (c *hostCalls) observe(ctx context.Context, cb jsv.Value, data any, result func(jsv.Value) (any, error)) (any, error) {
+	e := &c.enc
+	e.Reset()
 	e.Value(data)
 	refs := jsv.Undefined()
 	if n := len(e.Refs()); n > 0 {
@@ -159,21 +186,45 @@ func (c *hostCalls) observe(ctx context.Context, cb jsv.Value, data any) (jsv.Va
 		c.watchAttempt(attempt, done)
 	}
 	id, ch := c.register()
-	res, err := c.host.Call("observe", id, cb, string(e.Bytes()), refs, attempt, done != nil)
+	body := e.Bytes()
+	res, err := c.observeFn.Invoke(id, cb, addr(body), len(body), refs, attempt, done != nil)
+	e.Reset() // the refs stay alive in JS only
 	if err != nil {
 		c.forget(id)
-		return jsv.Undefined(), errorFromCall(err)
+		return nil, errorFromCall(err)
 	}
-	context.AfterFunc(ctx, func() {
-		if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
-			_, _ = c.host.Call("abort", attempt, id) // D17/D18: the time budget ran out
-		}
-	})
-	if !res.Equal(c.pending) {
+	if ctx.Done() != nil {
+		context.AfterFunc(ctx, func() {
+			if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
+				_, _ = c.abortFn.Invoke(attempt, id) // D17/D18: the time budget ran out
+			}
+		})
+	}
+	code, _ := res.Float()
+	switch {
+	case code >= 0:
 		c.forget(id)
-		return res, nil
+		v, err := valuetext.Parse(text(uint32(code)), Limits)
+		if err != nil {
+			return nil, &convertError{Who: "an observer's answer", Err: err}
+		}
+		return v, nil
+	case code == -2:
+		c.forget(id)
+		raw, err := c.takeFn.Invoke()
+		if err != nil {
+			return nil, errorFromCall(err)
+		}
+		return result(raw)
 	}
-	return c.wait(ctx, id, ch)
+	r, err := c.wait(ctx, id, ch)
+	if err != nil {
+		return nil, err
+	}
+	if r.parsed {
+		return r.val, nil // a parse error came back as err from wait
+	}
+	return result(r.v)
 }
 
 // watchAttempt starts, once per attempt, the goroutine that aborts every
@@ -188,7 +239,7 @@ func (c *hostCalls) watchAttempt(attempt string, done <-chan struct{}) {
 	}
 	go func() {
 		<-done
-		_, _ = c.host.Call("abort", attempt, -1)
+		_, _ = c.abortFn.Invoke(attempt, -1)
 		c.mu.Lock()
 		delete(c.attempts, attempt)
 		c.mu.Unlock()

@@ -209,11 +209,11 @@ func (b *Bridge) apiOff(args []jsv.Value) (any, error) {
 func (b *Bridge) observerFunc(cb jsv.Value, who string) observer.Func {
 	return func(ctx context.Context, data any) (any, error) {
 		if b.hcalls != nil {
-			res, err := b.hcalls.observe(ctx, cb, data)
+			v, err := b.hcalls.observe(ctx, cb, data, func(res jsv.Value) (any, error) { return b.result(res, who) })
 			if err != nil {
 				return value.Undef, err
 			}
-			return b.result(res, who)
+			return v, nil
 		}
 		second, _ := b.conv.object.New()
 		_ = second.Set("attemptId", observer.AttemptID(ctx))

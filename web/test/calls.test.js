@@ -1,27 +1,55 @@
 'use strict';
-// Part "calls" (docs/contracts.md "Calls"): how Go calls observers,
-// canMakePayment and fetch with one Go -> JS call each and one persistent
-// settled(id, ok, value) callback, driven here as Go would drive it.
+// Part "calls" (docs/contracts.md "Calls", "Text calls"): how Go calls
+// observers, canMakePayment and fetch with one Go -> JS call each and one
+// persistent settled(id, ok, value) callback, and how dispatch, submit and
+// observer answers travel as text through the module's exports. Driven
+// here as Go would drive it, with a stand-in module: a WebAssembly.Memory
+// and exports that record what they are given.
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { loadParts } = require('./parts.js');
+const { loadParts, recordingLog } = require('./parts.js');
 
-function setup() {
-  const ctx = loadParts(['util', 'stores', 'calls'], { AbortController, Symbol });
-  const calls = ctx.createCalls();
+// A stand-in for the Go module: exports.mem, wcw_buffer (an inbox at
+// 4096), and recorders for wcw_dispatch / wcw_submit / wcw_settle.
+function fakeModule(codes = {}) {
+  const mem = new WebAssembly.Memory({ initial: 2 });
+  const calls = [];
+  const inbox = 4096;
+  const read = (n) => new TextDecoder().decode(new Uint8Array(mem.buffer, inbox, n));
+  const exports = {
+    mem,
+    wcw_buffer: (n) => (n <= 60000 ? inbox : 0),
+    wcw_dispatch: (id, n) => { calls.push(['dispatch', id, read(n)]); return codes.dispatch ?? 0; },
+    wcw_submit: (id) => { calls.push(['submit', id]); return codes.submit ?? 0; },
+    wcw_settle: (id, n) => { calls.push(['settle', id, read(n)]); return codes.settle ?? 0; },
+  };
+  const go = { exited: false, resumes: 0, _resume() { this.resumes++; } };
+  // Writes text where Go's snapjson data would be; returns [address, length].
+  const put = (s) => { const b = new TextEncoder().encode(s); new Uint8Array(mem.buffer, 100, b.length).set(b); return [100, b.length]; };
+  return { exports, go, calls, read, put };
+}
+
+function setup(opts = {}) {
+  const ctx = loadParts(['util', 'stores', 'calls'], { AbortController, Symbol, TextEncoder, TextDecoder, Uint8Array, Object }) // this realm's Object: the test's values are plain here;
+  const log = recordingLog();
+  const calls = ctx.createCalls(log);
   const settled = [];
   calls.connect((id, ok, v) => settled.push([id, ok, v]));
-  return { calls, settled };
+  const mod = fakeModule(opts.codes);
+  if (opts.attach !== false) calls.attach(mod.exports, mod.go);
+  return { ctx, calls, settled, mod, log };
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-test('D18 calls.observe: fn(data, {signal, attemptId}) with data parsed from snapjson text, a fresh unfrozen copy per call', () => {
-  const { calls } = setup();
+test('D18 calls.observe: fn(data, {signal, attemptId}) with data parsed from snapjson text in Go memory, a fresh unfrozen copy per call', () => {
+  const { calls, mod } = setup();
   const seen = [];
   const fn = function (data, second) { seen.push([data, second, this]); return { type: 'success' }; };
-  const out = calls.observe(1, fn, '{"a":{"b":[1,{"\\u0000":-1}]},"f":{"\\u0000":0}}', [fn], 'a1', true);
-  assert.deepEqual(JSON.parse(JSON.stringify(out)), { type: 'success' }, 'a plain answer comes back at once');
+  const [a, n] = mod.put('{"a":{"b":[1,{"\\u0000":-1}]},"f":{"\\u0000":0}}');
+  const out = calls.observe(1, fn, a, n, [fn], 'a1', true);
+  assert.ok(out >= 0, 'a plain answer is written as text');
+  assert.equal(mod.read(out), '{"type":"success"}');
   const [data, second, self] = seen[0];
   assert.equal(self, undefined);
   assert.equal(data.f, fn, 'refs are the same values');
@@ -29,38 +57,68 @@ test('D18 calls.observe: fn(data, {signal, attemptId}) with data parsed from sna
   assert.ok(!Object.isFrozen(data) && !Object.isFrozen(data.a), 'observer data is the caller\'s to change');
   assert.equal(second.attemptId, 'a1');
   assert.equal(second.signal.aborted, false);
-  calls.observe(2, fn, '{"a":1}', undefined, 'a1', true);
+  calls.observe(2, fn, a, n, [fn], 'a1', true);
   assert.notEqual(seen[1][0], data, 'each call gets its own copy');
-  assert.equal(calls.observe(3, () => undefined, undefined, undefined, '', false), undefined, 'no data: undefined');
+  let got = 'unset';
+  calls.observe(3, (d) => { got = d; }, 0, 0, undefined, '', false);
+  assert.equal(got, undefined, 'no data: undefined');
 });
 
-test('D7 calls.observe: a thenable answer returns PENDING and settles through the one callback; a throw reaches the caller', async () => {
-  const { calls, settled } = setup();
-  assert.equal(calls.observe(5, () => Promise.resolve(42), '{}', undefined, 'a1', true), calls.PENDING);
-  assert.equal(calls.observe(6, () => Promise.reject(new Error('no')), '{}', undefined, 'a1', true), calls.PENDING);
+test('issue 10: an observer answer text cannot carry is kept for take(); without the module attached every answer is', () => {
+  const { calls } = setup();
+  const fn = () => {};
+  const klass = new (class Thing {})();
+  for (const v of [fn, klass, Object.create(null), 10n, Symbol('s')]) {
+    assert.equal(calls.observe(4, () => v, 0, 0, undefined, '', false), calls.TAKE);
+    assert.equal(calls.take(), v, 'the same value');
+    assert.equal(calls.take(), undefined, 'taken once');
+  }
+  const cyclic = { a: 1 };
+  cyclic.self = cyclic;
+  assert.equal(calls.observe(5, () => cyclic, 0, 0, undefined, '', false), calls.TAKE, 'a cycle: Go reports it');
+  const bare = setup({ attach: false });
+  assert.equal(bare.calls.observe(6, () => ({ type: 'success' }), 0, 0, undefined, '', false), bare.calls.TAKE);
+  assert.deepEqual(bare.calls.take(), { type: 'success' });
+});
+
+test('D7 calls.observe: a thenable answer returns PENDING; a plain fulfilment goes to wcw_settle as text, anything else through settled; a throw reaches the caller', async () => {
+  const { calls, settled, mod } = setup();
+  assert.equal(calls.observe(5, () => Promise.resolve({ type: 'success', meta: { n: -0 } }), 0, 0, undefined, 'a1', true), calls.PENDING);
+  assert.equal(calls.observe(6, () => Promise.reject(new Error('no')), 0, 0, undefined, 'a1', true), calls.PENDING);
   const thenable = { then(ok) { ok('custom'); } };
-  assert.equal(calls.observe(7, () => thenable, '{}', undefined, 'a1', true), calls.PENDING);
+  assert.equal(calls.observe(7, () => thenable, 0, 0, undefined, 'a1', true), calls.PENDING);
+  const f = () => {};
+  assert.equal(calls.observe(8, () => Promise.resolve(f), 0, 0, undefined, 'a1', true), calls.PENDING);
   await tick();
-  assert.equal(settled.length, 3, 'each thenable settles once');
+  const texts = mod.calls.filter((c) => c[0] === 'settle').sort((x, y) => x[1] - y[1]);
+  assert.deepEqual(texts, [['settle', 5, '{"type":"success","meta":{"n":-0}}'], ['settle', 7, '"custom"']]);
+  assert.ok(mod.go.resumes >= 2, 'Go runs the woken goroutine at once');
   const byId = Object.fromEntries(settled.map(([id, ok, v]) => [id, [ok, v]]));
-  assert.deepEqual(byId[5], [true, 42]);
   assert.equal(byId[6][0], false);
   assert.equal(byId[6][1].message, 'no');
-  assert.deepEqual(byId[7], [true, 'custom']);
-  assert.throws(() => calls.observe(8, () => { throw new TypeError('boom'); }, '{}', undefined, 'a1', true), /boom/);
+  assert.deepEqual(byId[8], [true, f], 'a function answer goes as the value');
+  assert.throws(() => calls.observe(9, () => { throw new TypeError('boom'); }, 0, 0, undefined, 'a1', true), /boom/);
   const badThen = {};
-  Object.defineProperty(badThen, 'then', { get() { throw new Error('getter'); } });
-  assert.equal(calls.observe(9, () => badThen, '{}', undefined, 'a1', true), badThen, 'a throwing then getter: the value is the answer');
+  Object.defineProperty(badThen, 'then', { get() { throw new Error('getter'); }, enumerable: true });
+  assert.equal(calls.observe(10, () => badThen, 0, 0, undefined, 'a1', true), calls.TAKE, 'a throwing then getter: the value is the answer, and Go reads it');
+  assert.equal(calls.take(), badThen);
+});
+
+test('issue 10: a settle Go cannot take (module closed) falls back to settled', async () => {
+  const { calls, settled } = setup({ codes: { settle: 2 } });
+  calls.observe(1, () => Promise.resolve(1), 0, 0, undefined, 'a1', true);
+  await tick();
+  assert.deepEqual(settled, [[1, true, 1]]);
 });
 
 test('D17/D18 calls.abort: one call\'s signal when its budget runs out; every tracked signal of an attempt when it ends, even settled ones', async () => {
   const { calls } = setup();
   const signals = {};
   const keep = (id) => (data, second) => { signals[id] = second.signal; return id === 2 ? new Promise(() => {}) : true; };
-  calls.observe(1, keep(1), '{}', undefined, 'a1', true);
-  calls.observe(2, keep(2), '{}', undefined, 'a1', true);
-  calls.observe(3, keep(3), '{}', undefined, 'a2', true);
-  calls.observe(4, keep(4), '{}', undefined, '', false);
+  calls.observe(1, keep(1), 0, 0, undefined, 'a1', true);
+  calls.observe(2, keep(2), 0, 0, undefined, 'a1', true);
+  calls.observe(3, keep(3), 0, 0, undefined, 'a2', true);
+  calls.observe(4, keep(4), 0, 0, undefined, '', false);
   calls.abort('a1', 2);
   assert.equal(signals[2].aborted, true, 'the budget abort reaches its call');
   assert.equal(signals[1].aborted, false);
@@ -79,4 +137,82 @@ test('calls.await: settles through the one callback; a throwing then reaches the
   await tick();
   assert.deepEqual(settled, [[11, true, 'x'], [12, false, 'why']]);
   assert.throws(() => calls.await(13, { then() { throw new Error('then threw'); } }), /then threw/);
+});
+
+test('textValue: JSON plus undefined, NaN, ±Infinity and -0; null for what Go must see as a JS value', () => {
+  const { ctx } = setup();
+  const t = ctx.textValue;
+  assert.equal(t([undefined, null, true, 'é"\n', 1.5, -0, NaN, Infinity, -Infinity, 1e21]), '[undefined,null,true,"é\\"\\n",1.5,-0,NaN,Infinity,-Infinity,1e+21]');
+  assert.equal(t({ b: 1, a: { c: [] }, u: undefined }), '{"b":1,"a":{"c":[]},"u":undefined}', 'key order and undefined members kept');
+  assert.equal(t(new Array(2)), '[undefined,undefined]', 'holes read as undefined, as Go reads them');
+  const shared = { x: 1 };
+  assert.equal(t([shared, shared]), '[{"x":1},{"x":1}]', 'a shared object is written at each place');
+  const cyclic = [];
+  cyclic.push(cyclic);
+  for (const v of [() => 1, Symbol('s'), 10n, new Date(0), Object.create(null), new (class A {})(), cyclic]) {
+    assert.equal(t([v]), null, String(typeof v));
+  }
+  const getter = {};
+  Object.defineProperty(getter, 'x', { get() { throw new Error('no'); }, enumerable: true });
+  assert.equal(t(getter), null, 'a throwing getter');
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  assert.equal(t([revoked.proxy]), null, 'a revoked Proxy');
+  let deep = 1;
+  for (let i = 0; i < 70; i++) deep = [deep];
+  assert.equal(t(deep), null, 'deeper than the budget: Go decides');
+  assert.equal(t(new Array(5e6)), null, 'more values than the budget: Go decides');
+  assert.equal(t('x'.repeat(2 << 20)), null, 'more string than the budget: Go decides');
+});
+
+test('issue 10: textApi dispatch and submit: one export call each, Go answers through done / throwNext; a value text cannot carry goes through the api', async () => {
+  const { calls, mod } = setup();
+  const apiCalls = [];
+  const api = { dispatch: (...a) => { apiCalls.push(a); return Promise.resolve('api'); }, submit: () => 'api-submit', ping: () => 'ping' };
+  const t = calls.textApi(api);
+  assert.equal(t.ping, api.ping, 'other members unchanged');
+  const p = t.dispatch('wc/store/checkout', '__internalSetOrderNotes', ['n', undefined]);
+  const [kind, id, text] = mod.calls[0];
+  assert.equal(kind, 'dispatch');
+  assert.equal(text, 'wc/store/checkout\u0000__internalSetOrderNotes\u0000["n",undefined]');
+  assert.ok(mod.go.resumes >= 1, 'Go runs the action at once');
+  calls.done(id, false, undefined, 0, 0);
+  assert.equal(await p, undefined);
+  const f = () => {};
+  assert.equal(await t.dispatch('wc/store/payment', 'x', [f]), 'api', 'a function argument goes through the api');
+  assert.deepEqual(apiCalls[0], ['wc/store/payment', 'x', [f]]);
+  const s = t.submit();
+  const [, sid] = mod.calls[1];
+  const [a, n] = mod.put('{"outcome":"complete","redirectUrl":"/r","extra":{"\\u0000":-1}}');
+  calls.done(sid, false, undefined, a, n);
+  const out = await s;
+  assert.deepEqual(JSON.parse(JSON.stringify(out)), { outcome: 'complete', redirectUrl: '/r' });
+  assert.ok(!Object.isFrozen(out), 'the outcome is the caller\'s');
+  const e = t.dispatch('wc/store/checkout', 'y', []);
+  calls.done(mod.calls[2][1], true, new TypeError('bad'), 0, 0);
+  await assert.rejects(e, /bad/);
+});
+
+test('D34 textApi: an error Go throws at the call is thrown synchronously; Go unable to take the call falls back to the api', () => {
+  const thrower = setup({ codes: { dispatch: 1 } });
+  const t = thrower.calls.textApi({ dispatch: () => 'api', submit: () => 'api' });
+  thrower.mod.exports.wcw_dispatch = (id, n) => { thrower.calls.throwNext(new TypeError('dispatch: bad argument')); return 1; };
+  assert.throws(() => t.dispatch('k', 'a', [1]), (e) => e instanceof TypeError && /bad argument/.test(e.message));
+  const gone = setup({ codes: { dispatch: 2, submit: 2 } });
+  const g = gone.calls.textApi({ dispatch: () => 'api', submit: () => 'api-submit' });
+  assert.equal(g.dispatch('k', 'a', [1]), 'api');
+  assert.equal(g.submit(), 'api-submit');
+  gone.mod.go.exited = true;
+  assert.equal(g.dispatch('k', 'a', [1]), 'api', 'after the program exited: the api (which then fails as Go does)');
+});
+
+test('issue 10: Go is not resumed from inside a call from Go (its return runs the goroutines)', () => {
+  const { calls, mod } = setup();
+  const t = calls.textApi({ dispatch: () => 'api', submit: () => 'api' });
+  mod.go._resume(); // what the wrapped _resume counts as inside Go
+  const before = mod.go.resumes;
+  calls.enterGo(() => { t.dispatch('k', 'a', []); });
+  assert.equal(mod.go.resumes, before, 'no nested resume');
+  t.dispatch('k', 'a', []);
+  assert.equal(mod.go.resumes, before + 1);
 });

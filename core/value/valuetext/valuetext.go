@@ -22,7 +22,6 @@ import (
 	"errors"
 	"math"
 	"strconv"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/wcblocks/checkoutwasm/core/value"
@@ -328,16 +327,14 @@ func (p *parser) str() (any, error) {
 			if !ok {
 				return nil, p.fail("bad \\u escape")
 			}
-			if utf16.IsSurrogate(r) {
+			if r >= 0xd800 && r < 0xe000 { // a UTF-16 surrogate
 				// A pair is two escapes; a lone half is U+FFFD.
 				if p.i+6 <= len(p.s) && p.s[p.i] == '\\' && p.s[p.i+1] == 'u' {
 					save := p.i
 					p.i += 2
-					if r2, ok := p.hex4(); ok {
-						if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-							buf = utf8.AppendRune(buf, d)
-							continue
-						}
+					if r2, ok := p.hex4(); ok && r < 0xdc00 && r2 >= 0xdc00 && r2 < 0xe000 {
+						buf = utf8.AppendRune(buf, (r-0xd800)<<10|(r2-0xdc00)+0x10000)
+						continue
 					}
 					p.i = save
 				}

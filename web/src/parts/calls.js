@@ -1,15 +1,30 @@
 /*
- * Part "calls": how Go calls page functions that may answer with a Promise
- * (observers, canMakePayment, fetch) in few crossings (docs/contracts.md
- * "Go <-> checkout.js protocol", "Calls"). Go hands over ONE persistent
- * callback, settled(id, ok, value), through host.connect; each call then
- * costs one Go -> JS call, plus one JS -> Go call when a thenable settles,
- * instead of two js.Funcs made and released per Promise. Every function
- * here may throw into Go (a getter, a throwing then): Go's calls catch.
+ * Part "calls": the cheap ways between Go and the page (docs/contracts.md
+ * "Go <-> checkout.js protocol", "Calls", "Text calls").
+ *
+ * Go -> page: Go calls page functions that may answer with a Promise
+ * (observers, canMakePayment, fetch) through observe / await; every
+ * thenable reports back through ONE persistent Go callback settled(id, ok,
+ * value) (host.connect), or, for an observer's plain answer, as text
+ * through the module's wcw_settle export.
+ *
+ * Page -> Go: dispatch and submit reach Go as WebAssembly exports with
+ * number arguments and their data as text written into Go's memory
+ * (textValue below, read by Go's core/value/valuetext), instead of a
+ * js.FuncOf call each; Go answers through done / throwNext. A value text
+ * cannot carry exactly (a function, a class instance, a cycle, a Proxy or
+ * getter that throws, beyond the budgets) goes the old way through the
+ * module's api, which gives the same result or the same error.
+ *
+ * Every function here may throw into Go (a getter, a throwing then): Go's
+ * calls catch.
  */
 
-// What host.observe returns when the observer answered with a thenable.
-var PENDING = typeof Symbol === 'function' ? Symbol('wcCheckoutWasm.pending') : Object.freeze({});
+// What host.observe returns: -1 when the observer answered with a thenable
+// (it settles later), -2 when the answer is a JS value for host.take(), or
+// the length of the answer's text in Go's memory.
+var PENDING = -1;
+var TAKE = -2;
 
 function isThenable(x) {
   if (x === null || (typeof x !== 'object' && typeof x !== 'function')) return false;
@@ -20,33 +35,189 @@ function isThenable(x) {
   }
 }
 
+// Budgets of textValue, below Go's conversion budgets (depth 64, 100,000
+// values, 4 MiB of strings as UTF-8) so that a value text accepts is one
+// Go would accept: what is over them goes the api way, where Go decides.
+var TEXT_MAX_DEPTH = 60;
+var TEXT_MAX_NODES = 90000;
+var TEXT_MAX_STRING_UNITS = (4 << 20) / 3; // UTF-16 units: at most 3 UTF-8 bytes each
+
 /**
- * createCalls() returns the host members {PENDING, connect, await, observe,
- * abort} for one module instance:
+ * textValue(v) is the text of v in Go's valuetext form (JSON plus
+ * undefined, NaN, Infinity, -Infinity and -0), or null when v holds
+ * anything but primitives (no symbol, bigint or function), arrays and
+ * plain objects (an Object instance whose constructor is Object, as Go's
+ * plain-object rule), repeats an object inside itself, is over the
+ * budgets, or throws while it is read. A shared (not cyclic) object is
+ * written once per place, and counted so, as Go counts it.
+ */
+function textValue(v) {
+  var st = { nodes: 0, units: 0, path: [] };
+  var out = [];
+  try {
+    return writeText(v, 0, st, out) ? out.join('') : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function writeText(v, depth, st, out) {
+  if (++st.nodes > TEXT_MAX_NODES) return false;
+  switch (typeof v) {
+    case 'undefined':
+      out.push('undefined');
+      return true;
+    case 'boolean':
+      out.push(v ? 'true' : 'false');
+      return true;
+    case 'number':
+      if (v !== v) out.push('NaN');
+      else if (v === Infinity) out.push('Infinity');
+      else if (v === -Infinity) out.push('-Infinity');
+      else if (v === 0 && 1 / v < 0) out.push('-0');
+      else out.push(String(v));
+      return true;
+    case 'string':
+      st.units += v.length;
+      if (st.units > TEXT_MAX_STRING_UNITS) return false;
+      out.push(JSON.stringify(v));
+      return true;
+    case 'object':
+      if (v === null) {
+        out.push('null');
+        return true;
+      }
+      break;
+    default:
+      return false; // function, symbol, bigint: Go keeps the JS value
+  }
+  if (depth >= TEXT_MAX_DEPTH) return false;
+  var isArr = Array.isArray(v);
+  if (!isArr && !(v instanceof Object && v.constructor === Object)) return false;
+  for (var p = 0; p < st.path.length; p++) if (st.path[p] === v) return false; // a cycle
+  st.path.push(v);
+  var i, n;
+  if (isArr) {
+    n = v.length;
+    if (n > TEXT_MAX_NODES - st.nodes) return false;
+    out.push('[');
+    for (i = 0; i < n; i++) {
+      if (i) out.push(',');
+      if (!writeText(v[i], depth + 1, st, out)) return false;
+    }
+    out.push(']');
+  } else {
+    var keys = Object.keys(v);
+    n = keys.length;
+    if (n > TEXT_MAX_NODES - st.nodes) return false;
+    out.push('{');
+    for (i = 0; i < n; i++) {
+      var k = keys[i];
+      st.units += k.length;
+      if (st.units > TEXT_MAX_STRING_UNITS) return false;
+      out.push(i ? ',' : '', JSON.stringify(k), ':');
+      if (!writeText(v[k], depth + 1, st, out)) return false;
+    }
+    out.push('}');
+  }
+  st.path.pop();
+  return true;
+}
+
+/**
+ * createCalls(log) returns the host members for one module instance:
  *   connect(settled)   Go's persistent settled(id, ok, value)
  *   await(id, p)       settled(id, true, v) / settled(id, false, reason)
  *                      when thenable p settles (p.then may throw into Go)
- *   observe(id, fn, json, refs, attemptId, track)
+ *   observe(id, fn, address, length, refs, attemptId, track)
  *                      calls fn(data, {signal, attemptId}) with data
- *                      revived from json/refs (snapjson, not frozen: each
- *                      observer gets its own copy) and returns fn's value,
- *                      or PENDING after handing a returned thenable to
- *                      await(id, ...). With track, the call's AbortController
- *                      is kept until abort(attemptId) (D18: the signal aborts
+ *                      revived from the snapjson text at address/length in
+ *                      Go's memory (not frozen: each observer gets its own
+ *                      copy) and answers with a number: the length of the
+ *                      answer's text written into Go's inbox, TAKE (-2)
+ *                      when the answer is kept for take(), or PENDING (-1)
+ *                      after a thenable answer was handed to await(id, ...)
+ *                      (a plain fulfilment value then goes to wcw_settle as
+ *                      text). With track, the call's AbortController is
+ *                      kept until abort(attemptId) (D18: the signal aborts
  *                      when the attempt ends, even after the call settled).
+ *   take()             the answer kept by the last observe that said TAKE
  *   abort(attemptId, id)  aborts call id's signal (its budget ran out, D17),
  *                      or with id < 0 every signal of the attempt, and
  *                      forgets them.
+ *   done(id, failed, error, address, length), throwNext(error)
+ *                      how Go answers the text calls of textApi
+ * and, for checkout.js itself (not host members):
+ *   attach(exports, go) the module's exports and Go instance: from then on
+ *                      the text ways are used (before: none of them)
+ *   textApi(api)       api with dispatch and submit going the text way
+ *   enterGo(fn)        runs fn counting it as "inside Go" (go.run)
  */
-function createCalls() {
+function createCalls(log) {
   var settled = null;
   var byCall = Object.create(null); // call id -> AbortController, while pending or tracked
   var byAttempt = Object.create(null); // attemptId -> [call id]
+  var exportsRef = null; // the module's exports once attached
+  var goRef = null;
+  var depth = 0; // > 0 while Go runs (an export, go._resume, go.run)
+  var taken;
+  var thrown;
+  var nextId = 0;
+  var waiting = Object.create(null); // text call id -> {resolve, reject}
+  var decoder = typeof TextDecoder === 'function' ? new TextDecoder() : null;
+  var encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
 
-  // forget: the untracked call id whose controller goes with the settlement.
-  function follow(id, p, forget) {
+  function attached() {
+    return exportsRef !== null && !goRef.exited;
+  }
+
+  function readText(address, length) {
+    return decoder.decode(new Uint8Array(exportsRef.mem.buffer, address, length));
+  }
+
+  // Writes s into Go's inbox; returns its length in bytes, or -1 when Go
+  // refuses the size (then the caller goes the api way).
+  function putText(s) {
+    var room = s.length * 3 || 1;
+    var address = callGo(function () { return exportsRef.wcw_buffer(room); });
+    if (!address) return -1;
+    var r = encoder.encodeInto(s, new Uint8Array(exportsRef.mem.buffer, address, room));
+    return r.read === s.length ? r.written : -1;
+  }
+
+  function callGo(fn) {
+    depth++;
+    try {
+      return fn();
+    } finally {
+      depth--;
+    }
+  }
+
+  // Lets Go run the goroutines an export started, unless Go is running
+  // already (a call from Go into the page: its return runs them).
+  function resume() {
+    if (depth > 0 || !attached()) return;
+    try {
+      goRef._resume();
+    } catch (e) {
+      if (log) log.error('checkout.js: the module failed', e);
+    }
+  }
+
+  // forget: the untracked call id whose controller goes with the
+  // settlement. asText: a plain fulfilment value goes to wcw_settle.
+  function follow(id, p, forget, asText) {
     p.then(function (v) {
       if (forget !== undefined) delete byCall[forget];
+      if (asText && attached()) {
+        var t = textValue(v);
+        var n = t === null ? -1 : putText(t);
+        if (n >= 0 && callGo(function () { return exportsRef.wcw_settle(id, n); }) === 0) {
+          resume();
+          return;
+        }
+      }
       if (settled) settled(id, true, v);
     }, function (e) {
       if (forget !== undefined) delete byCall[forget];
@@ -54,8 +225,19 @@ function createCalls() {
     });
   }
 
-  function observe(id, fn, json, refs, attemptId, track) {
-    var data = json === undefined ? undefined : revive(JSON.parse(json), undefined, refs, true);
+  // The answer of an observer: its text's length, or TAKE.
+  function answer(v) {
+    if (attached()) {
+      var t = textValue(v);
+      var n = t === null ? -1 : putText(t);
+      if (n >= 0) return n;
+    }
+    taken = v;
+    return TAKE;
+  }
+
+  function observe(id, fn, address, length, refs, attemptId, track) {
+    var data = length > 0 ? revive(JSON.parse(readText(address, length)), undefined, refs, true) : undefined;
     var second = { attemptId: attemptId };
     if (typeof AbortController === 'function') {
       var ctl = new AbortController();
@@ -71,11 +253,11 @@ function createCalls() {
       throw e;
     }
     if (isThenable(out)) {
-      follow(id, out, track ? undefined : id);
+      follow(id, out, track ? undefined : id, true);
       return PENDING;
     }
     if (!track) delete byCall[id];
-    return out;
+    return answer(out);
   }
 
   function abort(attemptId, id) {
@@ -88,11 +270,75 @@ function createCalls() {
     }
   }
 
+  // Starts text call `call(id)`; returns its Promise, throws what Go asked
+  // to throw, or, when Go cannot take it, returns fallback().
+  function start(call, fallback) {
+    if (!attached()) return fallback();
+    var id = ++nextId;
+    var d = {};
+    var promise = new Promise(function (resolve, reject) { d.resolve = resolve; d.reject = reject; });
+    waiting[id] = d;
+    var code = callGo(function () { return call(id); });
+    if (code === 0) {
+      resume();
+      return promise;
+    }
+    delete waiting[id];
+    if (code === 1) {
+      var e = thrown;
+      thrown = undefined;
+      throw e;
+    }
+    return fallback();
+  }
+
+  function textApi(api) {
+    if (!attached() || typeof exportsRef.wcw_dispatch !== 'function' || !encoder || !decoder) return api;
+    var out = {};
+    Object.keys(api).forEach(function (k) { out[k] = api[k]; });
+    out.dispatch = function (key, name, args) {
+      var t = textValue(args === undefined ? [] : args);
+      var n = t === null ? -1 : putText(key + '\u0000' + name + '\u0000' + t);
+      if (n < 0) return api.dispatch(key, name, args);
+      return start(function (id) { return exportsRef.wcw_dispatch(id, n); }, function () { return api.dispatch(key, name, args); });
+    };
+    out.submit = function () {
+      return start(function (id) { return exportsRef.wcw_submit(id); }, function () { return api.submit(); });
+    };
+    return out;
+  }
+
   return {
     PENDING: PENDING,
+    TAKE: TAKE,
     connect: function (fn) { settled = typeof fn === 'function' ? fn : null; },
     await: function (id, p) { follow(id, p); },
     observe: observe,
-    abort: abort
+    take: function () { var v = taken; taken = undefined; return v; },
+    abort: abort,
+    done: function (id, failed, error, address, length) {
+      var d = waiting[id];
+      if (!d) return;
+      delete waiting[id];
+      if (failed) d.reject(error);
+      else d.resolve(length > 0 ? revive(JSON.parse(readText(address, length)), undefined, undefined, true) : undefined);
+    },
+    throwNext: function (e) { thrown = e; },
+    attach: function (exp, go) {
+      if (!exp || typeof exp.wcw_buffer !== 'function' || !exp.mem || !go || typeof go._resume !== 'function') return;
+      exportsRef = exp;
+      goRef = go;
+      var inner = go._resume;
+      go._resume = function () {
+        depth++;
+        try {
+          return inner.apply(this, arguments);
+        } finally {
+          depth--;
+        }
+      };
+    },
+    textApi: textApi,
+    enterGo: callGo
   };
 }

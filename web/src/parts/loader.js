@@ -151,6 +151,8 @@ function createLoader(deps) {
         var instance = result && result.instance ? result.instance : result;
         return new Promise(function (resolve, reject) {
           var readied = false;
+          // Observers, canMakePayment, fetch, text calls: part "calls".
+          var calls = createCalls(log);
           g.__wcCheckoutWasmHost = {
             config: hostConfig(opts, wasmUrl),
             publish: function (json, refs) {
@@ -163,7 +165,7 @@ function createLoader(deps) {
                 return;
               }
               readied = true;
-              resolve(api);
+              resolve(calls.textApi(api)); // dispatch and submit as text calls where Go offers them
             },
             // The module could not start (bridge.Start failed): msg says why.
             fail: function (msg) {
@@ -179,12 +181,13 @@ function createLoader(deps) {
             // and waits for the Promise (renders caused by the change committed).
             flushRender: function () { return deps.flushRender(); }
           };
-          // Observers, canMakePayment, fetch: part "calls" (few crossings).
-          var calls = createCalls();
-          Object.keys(calls).forEach(function (k) { g.__wcCheckoutWasmHost[k] = calls[k]; });
+          ['PENDING', 'TAKE', 'connect', 'await', 'observe', 'take', 'abort', 'done', 'throwNext'].forEach(function (k) {
+            g.__wcCheckoutWasmHost[k] = calls[k];
+          });
+          calls.attach(instance.exports, go);
           var running;
           try {
-            running = go.run(instance);
+            running = calls.enterGo(function () { return go.run(instance); });
           } catch (e) {
             reject(new Error('checkout.js: starting the module failed: ' + describe(e)));
             return;

@@ -1,0 +1,211 @@
+//go:build js && wasm
+
+package bridge
+
+import (
+	"bytes"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
+	"errors"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/wcblocks/checkoutwasm/bridge/jsv"
+	"github.com/wcblocks/checkoutwasm/bridge/snapjson"
+
+	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/core/value/valuetext"
+)
+
+// Text calls (docs/contracts.md "Text calls"): the hot JS → Go calls
+// (dispatch, submit, an observer's answer) reach Go as WebAssembly exports
+// with number arguments, their data as text checkout.js writes into Go's
+// memory (package valuetext), instead of through a js.FuncOf (which costs
+// the event object, `this`, the arguments array, one reference with a Go
+// finalizer per argument, and a Promise made from Go). Results go back
+// through host functions called with numbers (an id, and the address and
+// length of text in Go's memory).
+//
+// Scheduling: an export never waits for JS. It reads its text at once,
+// starts the work in a goroutine and returns; checkout.js then calls the
+// Go instance's _resume (unless it is itself inside a call from Go, whose
+// return runs the goroutine) so the work runs to its end or to its first
+// wait for a Promise, exactly as after a js.FuncOf call. Blocking inside
+// an export would hand control back to JS in the middle of it.
+//
+// checkout.js uses these only for values made of primitives, plain
+// objects and arrays within the conversion budgets; anything else (a
+// function, a class instance, a cycle, a Proxy that throws) goes the
+// syscall/js way (exports.go, convert.go), which gives the same result or
+// the same error. A host without the members (the bridge tests' stand-in)
+// never calls the exports.
+
+// Result codes of the exports.
+const (
+	textStarted  = 0 // the work runs; host.done(id, ...) reports its end
+	textThrown   = 1 // host.throwNext(error) was called: throw it at the call
+	textNoBridge = 2 // no started module (or it was closed): use the api
+)
+
+// textBridge is the started bridge the exports serve (the last Start).
+var textBridge atomic.Pointer[Bridge]
+
+// inbox is where checkout.js writes a call's text (wcw_buffer).
+var inbox []byte
+
+// maxInbox bounds one call's text (16 MiB: the 4 MiB string budget with
+// JSON escapes, and the rest); checkout.js sends a longer one through the api.
+const maxInbox = 16 << 20
+
+// textHost holds the host functions the text calls report through.
+type textHost struct {
+	done, throwNext jsv.Value
+}
+
+func newTextHost(host jsv.Value) *textHost {
+	t := &textHost{done: get(host, "done"), throwNext: get(host, "throwNext")}
+	if !isFunction(t.done) || !isFunction(t.throwNext) {
+		return nil
+	}
+	return t
+}
+
+// wcwBuffer makes the inbox hold at least n bytes and returns its address
+// (0 when n is over maxInbox: checkout.js then uses the api).
+//
+//go:wasmexport wcw_buffer
+func wcwBuffer(n uint32) uint32 {
+	if n == 0 || n > maxInbox {
+		return 0
+	}
+	if uint32(cap(inbox)) < n {
+		inbox = make([]byte, n+n/4)
+	}
+	return uint32(uintptr(unsafe.Pointer(unsafe.SliceData(inbox[:cap(inbox)]))))
+}
+
+// text is the first n bytes of the inbox, or nil when n is out of range.
+func text(n uint32) []byte {
+	if uint64(n) > uint64(cap(inbox)) {
+		return nil
+	}
+	return inbox[:n]
+}
+
+// wcwDispatch runs dispatch(key)[action](...args) for the inbox text
+// "key\x00action\x00args" (args: valuetext of the argument array). Bad
+// arguments or an unknown action are thrown at the call (D34: a
+// TypeError); otherwise the action runs in a goroutine and host.done(id,
+// failed, error) reports its end.
+//
+//go:wasmexport wcw_dispatch
+func wcwDispatch(id, n uint32) (code uint32) {
+	b := textBridge.Load()
+	if b == nil || b.text == nil {
+		return textNoBridge
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			code = b.throwText(errors.New("checkout: dispatch failed: " + observer.Recovered("", r).Error()))
+		}
+	}()
+	b.calls.Add(1)
+	msg := text(n)
+	key, rest, ok1 := bytes.Cut(msg, []byte{0})
+	action, args, ok2 := bytes.Cut(rest, []byte{0})
+	if !ok1 || !ok2 {
+		return b.throwText(errors.New("checkout: dispatch: malformed call text"))
+	}
+	who := "dispatch('" + string(key) + "')." + string(action) + " arguments"
+	vals, err := valuetext.ParseList(args, Limits)
+	if err != nil {
+		return b.throwText(&convertError{Who: who, Err: err})
+	}
+	run, err := b.eng.Prepare(string(key), string(action), vals)
+	if err != nil {
+		return b.throwText(err)
+	}
+	go b.finish(id, func() (any, error) { return nil, run(context.Background()) })
+	return textStarted
+}
+
+// wcwSubmit starts or joins (D12) an attempt; host.done(id, false,
+// undefined, address, length) reports its outcome as snapjson text (D19).
+//
+//go:wasmexport wcw_submit
+func wcwSubmit(id uint32) (code uint32) {
+	b := textBridge.Load()
+	if b == nil || b.text == nil {
+		return textNoBridge
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			code = b.throwText(errors.New("checkout: submit failed: " + observer.Recovered("", r).Error()))
+		}
+	}()
+	b.calls.Add(1)
+	a := b.eng.Submit()
+	go b.finish(id, func() (any, error) { return a.Outcome().Object(), nil })
+	return textStarted
+}
+
+// wcwSettle delivers the fulfilment value of an observer's Promise (call
+// id of host.observe) as inbox text. An id nobody waits for any more (the
+// budget ran out) is dropped.
+//
+//go:wasmexport wcw_settle
+func wcwSettle(id, n uint32) uint32 {
+	b := textBridge.Load()
+	if b == nil || b.hcalls == nil {
+		return textNoBridge
+	}
+	v, err := valuetext.Parse(text(n), Limits)
+	if err != nil {
+		err = &convertError{Who: "an observer's answer", Err: err}
+	}
+	b.hcalls.deliver(int(id), settledValue{ok: err == nil, parsed: true, val: v, perr: err})
+	return textStarted
+}
+
+// throwText asks checkout.js to throw err's JS Error at the export's call.
+func (b *Bridge) throwText(err error) uint32 {
+	_, _ = b.text.throwNext.Invoke(errorValue(err))
+	return textThrown
+}
+
+// finish runs work (never inside an export: in its own goroutine) and
+// reports through host.done(id, failed, error, address, length): on
+// success a non-nil result travels as snapjson text at address/length in
+// Go's memory; on failure error is the JS Error (errorValue). A panic in
+// work is reported as an Error.
+func (b *Bridge) finish(id uint32, work func() (any, error)) {
+	var v any
+	var err error
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				err = observer.Recovered("", r)
+			}
+		}()
+		v, err = work()
+	}()
+	if err != nil {
+		_, _ = b.text.done.Invoke(float64(id), true, errorValue(err), 0, 0)
+		return
+	}
+	if v == nil {
+		_, _ = b.text.done.Invoke(float64(id), false, jsv.Undefined(), 0, 0)
+		return
+	}
+	var e snapjson.Encoder
+	e.Value(v)
+	out := e.Bytes()
+	_, _ = b.text.done.Invoke(float64(id), false, jsv.Undefined(), addr(out), len(out))
+}
+
+// addr is the address of p's first byte in linear memory (0 when empty).
+func addr(p []byte) float64 {
+	if len(p) == 0 {
+		return 0
+	}
+	return float64(uintptr(unsafe.Pointer(unsafe.SliceData(p))))
+}
