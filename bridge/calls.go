@@ -11,8 +11,8 @@ import (
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/observer"
-	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 	"github.com/wcblocks/checkoutwasm/core/value/valuetext"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // apiPing is the bare JS → Go call: it returns a Promise resolved with

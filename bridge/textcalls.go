@@ -4,7 +4,6 @@ package bridge
 
 import (
 	"bytes"
-	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 	"errors"
 	"sync/atomic"
 	"unsafe"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/value/valuetext"
+	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // Text calls (docs/contracts.md "Text calls"): the hot JS → Go calls
