@@ -54,6 +54,7 @@ type Bridge struct {
 	conv    *converter
 	eng     *engine.Engine
 	enc     snapjson.Encoder // publish's buffer, reused
+	pub     published        // what checkout.js holds (publish.go)
 	exports []*funcHandle
 	subs    map[int]func()
 	nextSub int

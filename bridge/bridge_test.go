@@ -38,6 +38,7 @@ type testHost struct {
 	host      jsv.Value
 	mu        sync.Mutex
 	published []jsv.Value
+	bytes     int // the length of every json host.publish got
 	latest    map[string]jsv.Value
 	warnings  []string
 	errors    []string
@@ -55,9 +56,10 @@ func newTestHost(t *testing.T, config string) *testHost {
 	}
 	require.NoError(t, host.Set("config", jsEval(t, config)))
 	// checkout.js's stand-in for host.publish(json, refs): JSON.parse, the
-	// snapjson escapes resolved (no structural sharing: that is checkout.js's,
-	// tested in web/test).
-	decode := jsFunc(t, "json, refs", `return JSON.parse(json, function (k, v) {
+	// snapjson escapes resolved, a notices delta applied to the notices
+	// published before (no structural sharing, no freezing: that is
+	// checkout.js's, tested in web/test).
+	decode := jsFunc(t, "json, refs, notices", `var ch = JSON.parse(json, function (k, v) {
 		if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
 		var ks = Object.keys(v);
 		if (ks.length === 1 && ks[0] === '\u0000') {
@@ -65,13 +67,31 @@ func newTestHost(t *testing.T, config string) *testHost {
 			return n >= 0 ? refs[n] : n === -2 ? NaN : n === -3 ? Infinity : n === -4 ? -Infinity : n === -5 ? -0 : undefined;
 		}
 		return v;
-	});`)
+	});
+	var d = ch['core/notices'];
+	if (Array.isArray(d)) {
+		var gone = d[0].map(function (p) { return p[0] + '\u0001' + p[1]; });
+		var keep = function (x) { return gone.indexOf(x.context + '\u0001' + x.id) < 0; };
+		var all = notices.all.filter(keep).concat(d[1]);
+		var keys = d[2] || Object.keys(notices.byContext);
+		var byContext = {};
+		keys.forEach(function (c) { byContext[c] = all.filter(function (x) { return x.context === c; }); });
+		if (all.length !== d[3]) throw new Error('notices delta: count ' + all.length + ', want ' + d[3]);
+		ch['core/notices'] = { byContext: byContext, all: all };
+	}
+	return ch;`)
 	th.fn("publish", func(args []jsv.Value) {
 		if args[0].Type() != jsv.TypeString {
 			th.t.Errorf("host.publish: want a JSON string, got %s", args[0].Type())
 			return
 		}
-		ch, err := decode.Invoke(args[0], arg(args, 1))
+		th.mu.Lock()
+		notices := th.latest["core/notices"]
+		if s, err := args[0].String(); err == nil {
+			th.bytes += len(s)
+		}
+		th.mu.Unlock()
+		ch, err := decode.Invoke(args[0], arg(args, 1), notices)
 		if err != nil {
 			th.t.Errorf("host.publish: %v", err)
 			return

@@ -14,6 +14,13 @@ func (b *Bridge) publishChange(c engine.Change) {
 	b.publish(c.Stores, c.Snapshot)
 }
 
+// published is what the last publication left in checkout.js, for the
+// stores published as deltas.
+type published struct {
+	notices     store.Notices
+	noticesSent bool
+}
+
 // publish hands the views of keys to checkout.js in ONE call
 // (docs/contracts.md "Go <-> checkout.js protocol"):
 //
@@ -24,8 +31,14 @@ func (b *Bridge) publishChange(c engine.Change) {
 // escapes point to (opaque values: functions, class instances), or
 // undefined when there are none. checkout.js parses the string, keeps the
 // previous objects wherever nothing changed, freezes the rest, then runs
-// the listeners. A throw out of host.publish (a subscribe listener) is
-// logged through host.error; the change itself stands.
+// the listeners. The notices store goes as a delta of the notices the last
+// publication held (store.Notices.DeltaFrom: what a change costs follows
+// what it touched, issue 9 point 7) unless the full view is smaller or
+// nothing was published yet. A throw out of host.publish (a subscribe
+// listener) is logged through host.error; the change itself stands.
+//
+// Publications never nest: the engine delivers changes one at a time
+// (Engine.Subscribe), and Start publishes before anything can change.
 func (b *Bridge) publish(keys []string, s store.Snapshot) {
 	env := b.eng.Env()
 	e := &b.enc
@@ -36,6 +49,10 @@ func (b *Bridge) publish(keys []string, s store.Snapshot) {
 			e.Byte(',')
 		}
 		e.Key(k)
+		if k == store.NoticesKey {
+			b.writeNotices(s.Notices)
+			continue
+		}
 		e.Value(s.View(k, env))
 	}
 	e.Byte('}')
@@ -57,4 +74,18 @@ func (b *Bridge) publish(keys []string, s store.Snapshot) {
 	if _, err := b.host.Call("publish", msg, refs); err != nil {
 		b.logError("checkout: a subscribe listener failed", errorFromCall(err))
 	}
+}
+
+// writeNotices writes the notices store of a publication: a delta of what
+// checkout.js holds when there is one, else the full view.
+func (b *Bridge) writeNotices(n store.Notices) {
+	if b.pub.noticesSent {
+		if d, ok := n.DeltaFrom(b.pub.notices); ok {
+			b.enc.Value(d)
+			b.pub.notices = n
+			return
+		}
+	}
+	b.enc.Value(store.Snapshot{Notices: n}.View(store.NoticesKey, store.Env{}))
+	b.pub.notices, b.pub.noticesSent = n, true
 }

@@ -209,20 +209,28 @@ func (s Snapshot) paymentView(env Env) *value.Object {
 }
 
 func (s Snapshot) noticesView() *value.Object {
-	var order []string
-	groups := map[string][]any{}
-	all := make([]any, 0, len(s.Notices.list))
-	for i, n := range s.Notices.list {
-		o := s.Notices.objectAt(i)
-		if _, seen := groups[n.Context]; !seen {
-			order = append(order, n.Context)
+	n := s.Notices
+	all := make([]any, len(n.list))
+	var groups map[string][]any
+	if len(n.order) > 1 {
+		groups = make(map[string][]any, len(n.order))
+	}
+	var only []any // the notices of the one context when there is one
+	for i, x := range n.list {
+		all[i] = x.obj
+		if groups == nil {
+			only = append(only, x.obj)
+		} else {
+			groups[x.Context] = append(groups[x.Context], x.obj)
 		}
-		groups[n.Context] = append(groups[n.Context], o)
-		all = append(all, o)
 	}
 	var b value.Builder
-	for _, ctx := range order {
-		b.Set(ctx, groups[ctx])
+	for _, ctx := range n.order {
+		if groups == nil {
+			b.Set(ctx, only)
+		} else {
+			b.Set(ctx, groups[ctx])
+		}
 	}
 	return value.NewObject("byContext", b.Build(), "all", all)
 }
