@@ -1,8 +1,11 @@
 // Command wasmpack packs the data segments of a js/wasm binary in place
 // (build.sh runs it after go build) or reports what its parts cost.
 //
-//	wasmpack [-gap N] file.wasm   join data segments whose gap is <= N bytes
-//	                              (default -1: all into one); prints before/after
+//	wasmpack [-striplines] [-gap N] file.wasm
+//	                              join data segments whose gap is <= N bytes
+//	                              (default -1: all into one); prints before/after;
+//	                              -striplines first zeroes Go's file:line tables
+//	                              (wasmpack.StripLines)
 //	wasmpack -funcs N file.wasm   the N largest functions, raw bytes
 //	wasmpack -sizes file.wasm     sections and per-package code, raw and
 //	                              brotli (each part compressed alone with the
@@ -26,6 +29,7 @@ import (
 func main() {
 	gap := flag.Int("gap", -1, "largest zero gap to fill when joining segments (-1: join all)")
 	sizes := flag.Bool("sizes", false, "report sizes instead of packing")
+	stripLines := flag.Bool("striplines", false, "before packing, zero Go's file:line tables (tracebacks then print ?:0)")
 	top := flag.Int("top", 25, "packages listed by name with -sizes (the rest summed)")
 	funcs := flag.Int("funcs", 0, "list the N largest functions (raw bytes) instead of packing")
 	flag.Parse()
@@ -46,7 +50,16 @@ func main() {
 		listFuncs(in, *funcs)
 		return
 	}
-	out, before, after, err := wasmpack.PackData(in, *gap)
+	packIn := in
+	if *stripLines {
+		stripped, cleared, err := wasmpack.StripLines(in)
+		if err != nil {
+			fail(err)
+		}
+		fmt.Printf("wasmpack: %s: file:line tables cleared (%d pctab bytes)\n", file, cleared)
+		packIn = stripped
+	}
+	out, before, after, err := wasmpack.PackData(packIn, *gap)
 	if err != nil {
 		fail(err)
 	}
