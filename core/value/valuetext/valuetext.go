@@ -262,8 +262,8 @@ func (p *parser) number() (any, error) {
 	f, err := strconv.ParseFloat(string(p.s[start:p.i]), 64)
 	if err != nil {
 		// Out of range: JS reads 1e400 as Infinity, and so does this.
-		var ne *strconv.NumError
-		if errors.As(err, &ne) && errors.Is(ne.Err, strconv.ErrRange) {
+		// (errors.Is through NumError.Unwrap: errors.As would link reflection.)
+		if errors.Is(err, strconv.ErrRange) {
 			return f, nil
 		}
 		return nil, p.fail("bad number")
