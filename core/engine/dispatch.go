@@ -164,6 +164,8 @@ func noop(*Engine, context.Context) error { return nil }
 
 // act is an action that reads its arguments with read and applies f to the
 // state as one change.
+//
+//go:noinline
 func act[T any](read reader[T], f func(s *store.Snapshot, v T)) actionFunc {
 	return func(a argList) (func(*Engine, context.Context) error, error) {
 		v, skip, err := read(a)
@@ -179,6 +181,8 @@ func act[T any](read reader[T], f func(s *store.Snapshot, v T)) actionFunc {
 
 // thunk is an action whose work is an engine method (it may make several
 // changes and run reactions).
+//
+//go:noinline
 func thunk[T any](read reader[T], f func(e *Engine, ctx context.Context, v T) error) actionFunc {
 	return func(a argList) (func(*Engine, context.Context) error, error) {
 		v, skip, err := read(a)
@@ -192,6 +196,8 @@ func thunk[T any](read reader[T], f func(e *Engine, ctx context.Context, v T) er
 func noArg(argList) (struct{}, bool, error) { return struct{}{}, false, nil }
 
 // anyArg passes the first argument as it is; undefined becomes def when def is non-nil.
+//
+//go:noinline
 func anyArg(def func() any) reader[any] {
 	return func(a argList) (any, bool, error) {
 		v := a.at(0)
@@ -203,6 +209,8 @@ func anyArg(def func() any) reader[any] {
 }
 
 // boolArg reads a required boolean first argument.
+//
+//go:noinline
 func boolArg(name string) reader[bool] {
 	return func(a argList) (bool, bool, error) {
 		b, err := a.boolean(0, name)
@@ -212,6 +220,8 @@ func boolArg(name string) reader[bool] {
 
 // boolArgIfDefined reads a boolean first argument; undefined makes the
 // action a no-op (ref §2.2 "set if defined").
+//
+//go:noinline
 func boolArgIfDefined(name string) reader[bool] {
 	return func(a argList) (bool, bool, error) {
 		if value.IsUndefined(a.at(0)) {
@@ -222,6 +232,7 @@ func boolArgIfDefined(name string) reader[bool] {
 	}
 }
 
+//go:noinline
 func optBoolArg(name string, def bool) reader[bool] {
 	return func(a argList) (bool, bool, error) {
 		b, err := a.optBool(0, name, def)
@@ -230,6 +241,8 @@ func optBoolArg(name string, def bool) reader[bool] {
 }
 
 // strArg reads a required string first argument.
+//
+//go:noinline
 func strArg(name string) reader[string] {
 	return func(a argList) (string, bool, error) {
 		v, err := a.str(0, name)
@@ -239,6 +252,8 @@ func strArg(name string) reader[string] {
 
 // strArgIfDefined reads a string first argument; undefined makes the
 // action a no-op (ref §2.2 "set if defined").
+//
+//go:noinline
 func strArgIfDefined(name string) reader[string] {
 	return func(a argList) (string, bool, error) {
 		if value.IsUndefined(a.at(0)) {
@@ -249,6 +264,7 @@ func strArgIfDefined(name string) reader[string] {
 	}
 }
 
+//go:noinline
 func intArg(name string) reader[int] {
 	return func(a argList) (int, bool, error) {
 		if value.IsUndefined(a.at(0)) {
@@ -260,6 +276,8 @@ func intArg(name string) reader[int] {
 }
 
 // objArg reads a required plain-object first argument.
+//
+//go:noinline
 func objArg(name string) reader[*value.Object] {
 	return func(a argList) (*value.Object, bool, error) {
 		o, err := a.object(0, name)
@@ -269,6 +287,8 @@ func objArg(name string) reader[*value.Object] {
 
 // optObjArg reads an optional plain-object first argument: undefined gives
 // nil (the action runs with its default).
+//
+//go:noinline
 func optObjArg(name string) reader[*value.Object] {
 	return func(a argList) (*value.Object, bool, error) {
 		o, err := a.optObject(0, name)
@@ -276,6 +296,7 @@ func optObjArg(name string) reader[*value.Object] {
 	}
 }
 
+//go:noinline
 func arrArg(name string) reader[[]any] {
 	return func(a argList) ([]any, bool, error) {
 		v, err := a.array(0, name)
@@ -283,10 +304,12 @@ func arrArg(name string) reader[[]any] {
 	}
 }
 
+//go:noinline
 func checkout(f func(store.Checkout) store.Checkout) actionFunc {
 	return act(noArg, func(s *store.Snapshot, _ struct{}) { s.Checkout = f(s.Checkout) })
 }
 
+//go:noinline
 func payment(f func(store.Payment) store.Payment) actionFunc {
 	return act(noArg, func(s *store.Snapshot, _ struct{}) { s.Payment = f(s.Payment) })
 }
@@ -387,6 +410,12 @@ func readSelectRateArgs(a argList) (v selectRateArgs, _ bool, err error) {
 	return v, false, a.bad("packageId", "a number, a string, null or undefined", v.packageID)
 }
 
+// actionTable maps store and action names to their argument readers and
+// work. The helpers building its entries (act, thunk, checkout, payment and
+// the *Arg readers) are marked //go:noinline: inlined, each of the ~80 entries
+// got its own copies of their closures (~250 functions, ~8 KiB brotli of
+// the module); not inlined, entries of one argument type share them. They
+// run once, at package init, so nothing is slower.
 var actionTable = map[string]map[string]actionFunc{
 	store.CheckoutKey: {
 		"__internalSetIdle":              checkout(store.Checkout.SetIdle),
