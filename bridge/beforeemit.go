@@ -3,6 +3,8 @@
 package bridge
 
 import (
+	"github.com/wcblocks/checkoutwasm/bridge/jsv"
+
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
@@ -25,6 +27,7 @@ func (b *Bridge) beforeEmit(ctx context.Context, ev observer.Event) error {
 	if !isThenable(p) {
 		return nil
 	}
-	_, err = b.hcalls.await(ctx, p) // checkout.js's calls part; jsutil.go's await without it
+	// checkout.js's calls part (the settlement as text); jsutil.go's await without it
+	_, err = b.hcalls.awaitValue(ctx, p, func(jsv.Value) (any, error) { return nil, nil })
 	return err
 }

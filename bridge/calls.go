@@ -30,10 +30,10 @@ func (b *Bridge) apiPing([]jsv.Value) (any, error) {
 // without these members, e.g. the bridge tests' stand-in) falls back to
 // the per-Promise functions of jsutil.go.
 type hostCalls struct {
-	host                                     jsv.Value
-	awaitFn, observeFn, abortFn, takeFn, con jsv.Value // the host's members, read once
-	settled                                  *funcHandle
-	enc                                      snapjson.Encoder // observe's buffer (one call at a time: JS is single-threaded)
+	host                                                jsv.Value
+	awaitFn, observeFn, abortFn, takeFn, respondFn, con jsv.Value // the host's members, read once
+	settled                                             *funcHandle
+	enc                                                 snapjson.Encoder // observe's buffer (one call at a time: JS is single-threaded)
 
 	mu       sync.Mutex
 	next     int
@@ -55,14 +55,14 @@ type settledValue struct {
 // newHostCalls connects to host's calls part, or returns nil when host
 // lacks it (or connecting fails).
 func newHostCalls(host jsv.Value) *hostCalls {
-	for _, m := range []string{"connect", "await", "observe", "abort", "take"} {
+	for _, m := range []string{"connect", "await", "observe", "abort", "take", "respond"} {
 		if !isFunction(get(host, m)) {
 			return nil
 		}
 	}
 	c := &hostCalls{host: host, waiting: map[int]chan settledValue{}, attempts: map[string]bool{},
 		awaitFn: get(host, "await"), observeFn: get(host, "observe"), abortFn: get(host, "abort"),
-		takeFn: get(host, "take"), con: get(host, "connect")}
+		takeFn: get(host, "take"), respondFn: get(host, "respond"), con: get(host, "connect")}
 	f, err := newFunc(func(_ jsv.Value, args []jsv.Value) any {
 		idf, _ := arg(args, 0).Float()
 		ok, _ := arg(args, 1).Truthy()
@@ -151,6 +151,52 @@ func (c *hostCalls) await(ctx context.Context, p jsv.Value) (jsv.Value, error) {
 	}
 	r, err := c.wait(ctx, id, ch)
 	return r.v, err // host.await never answers with text
+}
+
+// awaitValue is await for a thenable whose plain fulfilment value checkout.js
+// may send as text (host.await(id, p, true)): it returns that value, or
+// convert(v) for a JS value text could not carry. Without the calls part
+// it is jsutil.go's await and convert.
+func (c *hostCalls) awaitValue(ctx context.Context, p jsv.Value, convert func(jsv.Value) (any, error)) (any, error) {
+	if c == nil {
+		v, err := await(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		return convert(v)
+	}
+	id, ch := c.register()
+	if _, err := c.awaitFn.Invoke(id, p, true); err != nil {
+		c.forget(id)
+		return nil, errorFromCall(err)
+	}
+	r, err := c.wait(ctx, id, ch)
+	if err != nil {
+		return nil, err
+	}
+	if r.parsed {
+		return r.val, nil
+	}
+	return convert(r.v)
+}
+
+// respond waits for fetch's Promise p through host.respond(id, p), which
+// reads the response in JS (status, headers, the body as text) and sends
+// it as one text: the result is then parsed (the object of wcw_settle
+// kind 1). For a response JS cannot read that way (a page's fetch that
+// answers with something else than a Response) the result holds the JS
+// value for the caller to read. Without the calls part it is await.
+func (c *hostCalls) respond(ctx context.Context, p jsv.Value) (settledValue, error) {
+	if c == nil {
+		v, err := await(ctx, p)
+		return settledValue{v: v, ok: err == nil}, err
+	}
+	id, ch := c.register()
+	if _, err := c.respondFn.Invoke(id, p); err != nil {
+		c.forget(id)
+		return settledValue{}, errorFromCall(err)
+	}
+	return c.wait(ctx, id, ch)
 }
 
 // observe calls observer cb with (data, {signal, attemptId}) (D18) in one

@@ -293,9 +293,7 @@ func (b *Bridge) apiRegister(args []jsv.Value, express bool) (any, error) {
 				return nil, errorFromCall(err)
 			}
 			if isThenable(res) {
-				if res, err = b.hcalls.await(ctx, res); err != nil {
-					return nil, err
-				}
+				return b.hcalls.awaitValue(ctx, res, func(v jsv.Value) (any, error) { return b.conv.toValue(v), nil })
 			}
 			return b.conv.toValue(res), nil
 		}

@@ -148,19 +148,27 @@ func wcwSubmit(id uint32) (code uint32) {
 	return textStarted
 }
 
-// wcwSettle delivers the fulfilment value of an observer's Promise (call
-// id of host.observe) as inbox text. An id nobody waits for any more (the
-// budget ran out) is dropped.
+// wcwSettle delivers, as inbox text, what a thenable Go waits for
+// settled with (call id of host.observe, host.await or host.respond): an
+// observer's or callback's plain fulfilment value (kind 0, within
+// Limits), or a fetch response read by host.respond (kind 1: {status,
+// headers, text} or {status, headers, bodyError}, whose text may use the
+// whole inbox; the body is parsed later with Limits). An id nobody waits
+// for any more (the budget ran out) is dropped.
 //
 //go:wasmexport wcw_settle
-func wcwSettle(id, n uint32) uint32 {
+func wcwSettle(id, n, kind uint32) uint32 {
 	b := textBridge.Load()
 	if b == nil || b.hcalls == nil {
 		return textNoBridge
 	}
-	v, err := valuetext.Parse(text(n), Limits)
+	lim := Limits
+	if kind == 1 {
+		lim.MaxStringBytes = maxInbox
+	}
+	v, err := valuetext.Parse(text(n), lim)
 	if err != nil {
-		err = &convertError{Who: "an observer's answer", Err: err}
+		err = &convertError{Who: "a settled value", Err: err}
 	}
 	b.hcalls.deliver(int(id), settledValue{ok: err == nil, parsed: true, val: v, perr: err})
 	return textStarted

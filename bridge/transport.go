@@ -11,15 +11,20 @@ import (
 
 	"github.com/wcblocks/checkoutwasm/core/storeapi"
 	"github.com/wcblocks/checkoutwasm/core/value"
+	"github.com/wcblocks/checkoutwasm/core/value/valuetext"
 	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
 
 // fetchTransport performs the checkout request with the page's fetch (not
 // net/http, which would add megabytes): cache 'no-store', same-origin
 // credentials, the request's headers (Nonce, Idempotency-Key), and an
-// AbortSignal tied to ctx so a reset abandons the request. The body is
-// parsed with the browser's JSON; a body that is not JSON is reported in
-// Response.BodyErr (D14). A rejected fetch is a network failure (error).
+// AbortSignal tied to ctx so a reset abandons the request. checkout.js's
+// host.respond reads the response (status, headers, body text) and sends
+// it as one text, whose body Go parses as JSON.parse would
+// (responseFromText); a page fetch that answers with something else than
+// a Response is read here through jsv, its body parsed with the browser's
+// JSON. A body that is not JSON is reported in Response.BodyErr (D14). A
+// rejected fetch is a network failure (error).
 type fetchTransport struct {
 	conv  *converter
 	calls *hostCalls // nil: jsutil.go's await
@@ -62,10 +67,14 @@ func (t *fetchTransport) Do(ctx context.Context, req storeapi.Request) (*storeap
 	if err != nil {
 		return nil, errorFromCall(err)
 	}
-	res, err := t.calls.await(ctx, p)
+	r, err := t.calls.respond(ctx, p)
 	if err != nil {
 		return nil, err
 	}
+	if r.parsed {
+		return responseFromText(r.val), nil
+	}
+	res := r.v
 	status, _ := get(res, "status").Int()
 	out := &storeapi.Response{Status: status, Headers: map[string]string{}, Body: value.Undef}
 	if hs := get(res, "headers"); !hs.IsUndefined() {
@@ -105,4 +114,34 @@ func (t *fetchTransport) Do(ctx context.Context, req storeapi.Request) (*storeap
 	}
 	out.Body = conv
 	return out, nil
+}
+
+// responseFromText is the response host.respond read in JS: {status,
+// headers: [name, value, ...], text} or, when reading the body failed,
+// {status, headers, bodyError}. The body is parsed as JSON.parse would
+// (valuetext.ParseJSON) within Limits; text that is not JSON, or over a
+// budget, is the BodyErr.
+func responseFromText(v any) *storeapi.Response {
+	o := value.AsObject(v)
+	status, _ := value.Number(o.Get("status"))
+	out := &storeapi.Response{Status: int(status), Headers: map[string]string{}, Body: value.Undef}
+	if list, ok := o.Get("headers").([]any); ok {
+		for i := 0; i+1 < len(list); i += 2 {
+			k, _ := list[i].(string)
+			hv, _ := list[i+1].(string)
+			out.Headers[strings.ToLower(k)] = hv
+		}
+	}
+	if msg, ok := o.Get("bodyError").(string); ok {
+		out.BodyErr = errors.New(msg)
+		return out
+	}
+	text, _ := o.Get("text").(string)
+	body, err := valuetext.ParseJSON([]byte(text), Limits)
+	if err != nil {
+		out.BodyErr = &convertError{Who: "the checkout response body", Err: err}
+		return out
+	}
+	out.Body = body
+	return out
 }

@@ -22,7 +22,7 @@ function fakeModule(codes = {}) {
     wcw_buffer: (n) => (n <= 60000 ? inbox : 0),
     wcw_dispatch: (id, n) => { calls.push(['dispatch', id, read(n)]); return codes.dispatch ?? 0; },
     wcw_submit: (id) => { calls.push(['submit', id]); return codes.submit ?? 0; },
-    wcw_settle: (id, n) => { calls.push(['settle', id, read(n)]); return codes.settle ?? 0; },
+    wcw_settle: (id, n, kind) => { calls.push(['settle', id, read(n), kind]); return codes.settle ?? 0; },
   };
   const go = { exited: false, resumes: 0, _resume() { this.resumes++; } };
   // Writes text where Go's snapjson data would be; returns [address, length].
@@ -31,7 +31,7 @@ function fakeModule(codes = {}) {
 }
 
 function setup(opts = {}) {
-  const ctx = loadParts(['util', 'stores', 'calls'], { AbortController, Symbol, TextEncoder, TextDecoder, Uint8Array, Object }) // this realm's Object: the test's values are plain here;
+  const ctx = loadParts(['util', 'stores', 'calls'], { AbortController, Symbol, TextEncoder, TextDecoder, Uint8Array, Object, Response, Promise }) // this realm's Object: the test's values are plain here;
   const log = recordingLog();
   const calls = ctx.createCalls(log);
   const settled = [];
@@ -90,7 +90,7 @@ test('D7 calls.observe: a thenable answer returns PENDING; a plain fulfilment go
   const f = () => {};
   assert.equal(calls.observe(8, () => Promise.resolve(f), 0, 0, undefined, 'a1', true), calls.PENDING);
   await tick();
-  const texts = mod.calls.filter((c) => c[0] === 'settle').sort((x, y) => x[1] - y[1]);
+  const texts = mod.calls.filter((c) => c[0] === 'settle').map((c) => c.slice(0, 3)).sort((x, y) => x[1] - y[1]);
   assert.deepEqual(texts, [['settle', 5, '{"type":"success","meta":{"n":-0}}'], ['settle', 7, '"custom"']]);
   assert.ok(mod.go.resumes >= 2, 'Go runs the woken goroutine at once');
   const byId = Object.fromEntries(settled.map(([id, ok, v]) => [id, [ok, v]]));
@@ -215,4 +215,37 @@ test('issue 10: Go is not resumed from inside a call from Go (its return runs th
   assert.equal(mod.go.resumes, before, 'no nested resume');
   t.dispatch('k', 'a', []);
   assert.equal(mod.go.resumes, before + 1);
+});
+
+test('issue 10: calls.respond reads a Response in JS and sends status, headers and body as one text (wcw_settle kind 1)', async () => {
+  const { calls, settled, mod } = setup();
+  calls.respond(1, Promise.resolve(new Response('{"order_id":7}', { status: 201, headers: { 'X-Demo': 'a', 'Content-Type': 'application/json' } })));
+  const cut = new Response('x', { status: 200 });
+  cut.text = () => Promise.reject(new Error('connection cut'));
+  calls.respond(2, Promise.resolve(cut));
+  const odd = { status: 'x', text: () => 1 };
+  calls.respond(3, Promise.resolve(odd));
+  calls.respond(4, Promise.reject(new TypeError('Failed to fetch')));
+  await tick();
+  await tick();
+  const got = Object.fromEntries(mod.calls.filter((c) => c[0] === 'settle').map((c) => [c[1], [JSON.parse(c[2]), c[3]]]));
+  assert.deepEqual(got[1], [{ status: 201, headers: ['content-type', 'application/json', 'x-demo', 'a'], text: '{"order_id":7}' }, 1]);
+  assert.deepEqual(got[2], [{ status: 200, headers: ['content-type', 'text/plain;charset=UTF-8'], bodyError: 'Error: connection cut' }, 1]);
+  const byId = Object.fromEntries(settled.map(([id, ok, v]) => [id, [ok, v]]));
+  assert.deepEqual(byId[3], [true, odd], 'not a Response: Go reads the value itself');
+  assert.equal(byId[4][0], false, 'a rejected fetch settles as a rejection');
+  assert.match(byId[4][1].message, /Failed to fetch/);
+});
+
+test('issue 10: calls.await with asText sends a plain fulfilment value as text (D43 flushRender, canMakePayment)', async () => {
+  const { calls, settled, mod } = setup();
+  calls.await(1, Promise.resolve(undefined), true);
+  calls.await(2, Promise.resolve({ ok: true }), true);
+  const m = new Map();
+  calls.await(3, Promise.resolve(m), true);
+  calls.await(4, Promise.resolve({ ok: true }));
+  await tick();
+  assert.deepEqual(mod.calls.filter((c) => c[0] === 'settle').map((c) => c.slice(1)).sort(), [[1, 'undefined', 0], [2, '{"ok":true}', 0]]);
+  assert.deepEqual(settled.map(([id, ok]) => [id, ok]).sort(), [[3, true], [4, true]]);
+  assert.equal(settled.find(([id]) => id === 3)[2], m);
 });

@@ -31,6 +31,16 @@ import (
 // value.DefaultLimits): deeper nesting, more values or more string bytes
 // than allowed, invalid text or trailing data end it with an error.
 func Parse(text []byte, lim value.Limits) (any, error) {
+	return parse(text, lim, false)
+}
+
+// ParseJSON is Parse for JSON text only, as JSON.parse reads it: the four
+// extra literals are errors (a server's reply, not checkout.js's text).
+func ParseJSON(text []byte, lim value.Limits) (any, error) {
+	return parse(text, lim, true)
+}
+
+func parse(text []byte, lim value.Limits, strict bool) (any, error) {
 	if lim.MaxDepth <= 0 {
 		lim.MaxDepth = value.DefaultLimits.MaxDepth
 	}
@@ -40,7 +50,7 @@ func Parse(text []byte, lim value.Limits) (any, error) {
 	if lim.MaxStringBytes <= 0 {
 		lim.MaxStringBytes = value.DefaultLimits.MaxStringBytes
 	}
-	p := parser{s: text, lim: lim}
+	p := parser{s: text, lim: lim, strict: strict}
 	v, err := p.value(0)
 	if err != nil {
 		return nil, err
@@ -67,11 +77,12 @@ func ParseList(text []byte, lim value.Limits) ([]any, error) {
 }
 
 type parser struct {
-	s     []byte
-	i     int
-	lim   value.Limits
-	nodes int
-	bytes int
+	strict bool // JSON only
+	s      []byte
+	i      int
+	lim    value.Limits
+	nodes  int
+	bytes  int
 }
 
 func (p *parser) fail(msg string) error {
@@ -121,7 +132,7 @@ func (p *parser) value(depth int) (any, error) {
 	case c == '"':
 		return p.str()
 	case c == '-' || (c >= '0' && c <= '9'):
-		if p.literal("-Infinity") {
+		if !p.strict && p.literal("-Infinity") {
 			return math.Inf(-1), nil
 		}
 		return p.number()
@@ -131,6 +142,7 @@ func (p *parser) value(depth int) (any, error) {
 		return false, nil
 	case p.literal("null"):
 		return nil, nil
+	case p.strict:
 	case p.literal("undefined"):
 		return value.Undef, nil
 	case p.literal("NaN"):

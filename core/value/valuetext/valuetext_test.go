@@ -57,7 +57,7 @@ func TestParseErrors(t *testing.T) {
 	deep := strings.Repeat("[", 65) + strings.Repeat("]", 65)
 	cases := []struct {
 		name, text, want string
-		lim            value.Limits
+		lim              value.Limits
 	}{
 		{"empty text", ``, "unexpected end", value.Limits{}},
 		{"truncated array", `[1,`, "unexpected end", value.Limits{}},
@@ -84,6 +84,15 @@ func TestParseErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
+	t.Run("ParseJSON: a server reply is JSON only", func(t *testing.T) {
+		for _, text := range []string{`undefined`, `[NaN]`, `{"a":Infinity}`, `-Infinity`} {
+			_, err := valuetext.ParseJSON([]byte(text), value.Limits{})
+			require.Error(t, err, text)
+		}
+		v, err := valuetext.ParseJSON([]byte(`{"a":[1,-0,"x"]}`), value.Limits{})
+		require.NoError(t, err)
+		assert.True(t, value.Equal(value.NewObject("a", []any{1.0, 0.0, "x"}), v))
+	})
 	t.Run("ParseList wants an array", func(t *testing.T) {
 		_, err := valuetext.ParseList([]byte(`{"a":1}`), value.Limits{})
 		require.ErrorContains(t, err, "not an array")

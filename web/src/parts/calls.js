@@ -127,8 +127,12 @@ function writeText(v, depth, st, out) {
 /**
  * createCalls(log) returns the host members for one module instance:
  *   connect(settled)   Go's persistent settled(id, ok, value)
- *   await(id, p)       settled(id, true, v) / settled(id, false, reason)
- *                      when thenable p settles (p.then may throw into Go)
+ *   await(id, p, asText)  settled(id, true, v) / settled(id, false, reason)
+ *                      when thenable p settles (p.then may throw into Go);
+ *                      with asText a plain fulfilment value goes to
+ *                      wcw_settle as text instead
+ *   respond(id, p)     fetch's Promise: a Response is read here and sent
+ *                      as one text (see respond below)
  *   observe(id, fn, address, length, refs, attemptId, track)
  *                      calls fn(data, {signal, attemptId}) with data
  *                      revived from the snapjson text at address/length in
@@ -213,7 +217,7 @@ function createCalls(log) {
       if (asText && attached()) {
         var t = textValue(v);
         var n = t === null ? -1 : putText(t);
-        if (n >= 0 && callGo(function () { return exportsRef.wcw_settle(id, n); }) === 0) {
+        if (n >= 0 && callGo(function () { return exportsRef.wcw_settle(id, n, 0); }) === 0) {
           resume();
           return;
         }
@@ -223,6 +227,59 @@ function createCalls(log) {
       if (forget !== undefined) delete byCall[forget];
       if (settled) settled(id, false, e);
     });
+  }
+
+  // respond(id, p): fetch's Promise p. A Response is read here (status,
+  // headers, the body as text) and sent to Go as one text (wcw_settle kind
+  // 1: {status, headers: [name, value, ...], text} or {..., bodyError}
+  // when the body cannot be read); anything else (a page's fetch that
+  // answers with another value), or no module attached, settles with the
+  // value for Go to read. A rejection settles as one.
+  function respond(id, p) {
+    p.then(function (res) {
+      if (!attached() || typeof Response !== 'function' || !(res instanceof Response)) {
+        if (settled) settled(id, true, res);
+        return;
+      }
+      var head = { status: res.status, headers: [] };
+      try {
+        res.headers.forEach(function (v, k) { head.headers.push(String(k), String(v)); });
+      } catch (e) { /* no headers, as Go reads them */ }
+      var tp;
+      try {
+        tp = res.text();
+      } catch (e) {
+        sendResponse(id, head, undefined, describe(e));
+        return;
+      }
+      Promise.resolve(tp).then(function (text) {
+        var body;
+        try {
+          body = typeof text === 'string' ? text : String(text);
+        } catch (e) {
+          sendResponse(id, head, undefined, 'the response body is not text');
+          return;
+        }
+        sendResponse(id, head, body);
+      }, function (e) {
+        sendResponse(id, head, undefined, describe(e));
+      });
+    }, function (e) {
+      if (settled) settled(id, false, e);
+    });
+  }
+
+  function responseText(head, body, bodyError) {
+    return '{"status":' + (typeof head.status === 'number' && head.status === head.status ? String(head.status) : '0') +
+      ',"headers":' + JSON.stringify(head.headers) +
+      (bodyError === undefined ? ',"text":' + JSON.stringify(body) : ',"bodyError":' + JSON.stringify(bodyError)) + '}';
+  }
+
+  function sendResponse(id, head, body, bodyError) {
+    if (!attached()) return;
+    var n = putText(responseText(head, body, bodyError));
+    if (n < 0) n = putText(responseText(head, undefined, 'the response body is larger than the module reads (16 MiB)'));
+    if (n >= 0 && callGo(function () { return exportsRef.wcw_settle(id, n, 1); }) === 0) resume();
   }
 
   // The answer of an observer: its text's length, or TAKE.
@@ -312,7 +369,8 @@ function createCalls(log) {
     PENDING: PENDING,
     TAKE: TAKE,
     connect: function (fn) { settled = typeof fn === 'function' ? fn : null; },
-    await: function (id, p) { follow(id, p); },
+    await: function (id, p, asText) { follow(id, p, undefined, asText === true); },
+    respond: respond,
     observe: observe,
     take: function () { var v = taken; taken = undefined; return v; },
     abort: abort,

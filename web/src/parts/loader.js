@@ -181,7 +181,7 @@ function createLoader(deps) {
             // and waits for the Promise (renders caused by the change committed).
             flushRender: function () { return deps.flushRender(); }
           };
-          ['PENDING', 'TAKE', 'connect', 'await', 'observe', 'take', 'abort', 'done', 'throwNext'].forEach(function (k) {
+          ['PENDING', 'TAKE', 'connect', 'await', 'respond', 'observe', 'take', 'abort', 'done', 'throwNext'].forEach(function (k) {
             g.__wcCheckoutWasmHost[k] = calls[k];
           });
           calls.attach(instance.exports, go);
