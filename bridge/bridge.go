@@ -62,6 +62,8 @@ type Bridge struct {
 	calls   atomic.Int64 // JS → Go calls through the api
 	hcalls  *hostCalls   // checkout.js's calls part (nil: per-Promise functions)
 	text    *textHost    // the text calls' host functions (nil: not offered)
+
+	publishText jsv.Value // host.publishText, or undefined (publish.go)
 }
 
 // loadOptions is the flat part of the load() options (js-api.md "Loading").
@@ -81,6 +83,7 @@ func Start(host jsv.Value) (*Bridge, error) {
 	b.hcalls = newHostCalls(host)
 	if b.hcalls != nil {
 		b.text = newTextHost(host)
+		b.publishText = get(host, "publishText")
 	}
 	cfg := b.engineConfig(get(host, "config"))
 	cfg.BeforeEmit = b.beforeEmit // D43 (bridge/beforeemit.go)

@@ -25,8 +25,10 @@ type published struct {
 // (docs/contracts.md "Go <-> checkout.js protocol"):
 //
 //	host.publish(json, refs)
+//	host.publishText(address, length, refs)   when checkout.js offers it
 //
-// json is {"<store key>": view, ...} for the given stores only, in the
+// (publishText: json is the text at address/length in Go's memory, which
+// checkout.js decodes at once). json is {"<store key>": view, ...} for the given stores only, in the
 // encoding of package snapjson; refs is a JS array of the JS values its
 // escapes point to (opaque values: functions, class instances), or
 // undefined when there are none. checkout.js parses the string, keeps the
@@ -69,9 +71,20 @@ func (b *Bridge) publish(keys []string, s store.Snapshot) {
 			refs = arr
 		}
 	}
-	msg := string(e.Bytes())
-	e.Reset() // drop the refs: the JS values stay alive only in JS
-	if _, err := b.host.Call("publish", msg, refs); err != nil {
+	var err error
+	if b.publishText.Type() == jsv.TypeFunction {
+		// The text stays in Go's memory: JS decodes it from there before
+		// anything else runs (a listener's re-entrant change cannot
+		// overwrite it first), and no JS string is made from Go.
+		out := e.Bytes()
+		_, err = b.publishText.Invoke(addr(out), len(out), refs)
+		e.Reset() // drop the refs: the JS values stay alive only in JS
+	} else {
+		msg := string(e.Bytes())
+		e.Reset()
+		_, err = b.host.Call("publish", msg, refs)
+	}
+	if err != nil {
 		b.logError("checkout: a subscribe listener failed", errorFromCall(err))
 	}
 }

@@ -2492,6 +2492,7 @@
    *                      the text ways are used (before: none of them)
    *   textApi(api)       api with dispatch and submit going the text way
    *   enterGo(fn)        runs fn counting it as "inside Go" (go.run)
+   *   readText(address, length)  the UTF-8 text there in Go's memory
    */
   function createCalls(log) {
     var settled = null;
@@ -2733,7 +2734,8 @@
         };
       },
       textApi: textApi,
-      enterGo: callGo
+      enterGo: callGo,
+      readText: readText
     };
   }
 
@@ -2894,10 +2896,16 @@
             var readied = false;
             // Observers, canMakePayment, fetch, text calls: part "calls".
             var calls = createCalls(log);
-            g.__wcCheckoutWasmHost = {
+            var host = g.__wcCheckoutWasmHost = {
               config: hostConfig(opts, wasmUrl),
               publish: function (json, refs) {
                 if (my === attempt) deps.onPublish(json, refs);
+              },
+              // The same, with the text at address/length in Go's memory
+              // (through host.publish, so a page or test hooking it sees every
+              // publication).
+              publishText: function (address, length, refs) {
+                return host.publish(calls.readText(address, length), refs);
               },
               ready: function (api) {
                 if (my !== attempt || readied) return;
@@ -2923,7 +2931,7 @@
               flushRender: function () { return deps.flushRender(); }
             };
             ['PENDING', 'TAKE', 'connect', 'await', 'respond', 'observe', 'take', 'abort', 'done', 'throwNext'].forEach(function (k) {
-              g.__wcCheckoutWasmHost[k] = calls[k];
+              host[k] = calls[k];
             });
             calls.attach(instance.exports, go);
             var running;

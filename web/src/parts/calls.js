@@ -156,6 +156,7 @@ function writeText(v, depth, st, out) {
  *                      the text ways are used (before: none of them)
  *   textApi(api)       api with dispatch and submit going the text way
  *   enterGo(fn)        runs fn counting it as "inside Go" (go.run)
+ *   readText(address, length)  the UTF-8 text there in Go's memory
  */
 function createCalls(log) {
   var settled = null;
@@ -397,6 +398,7 @@ function createCalls(log) {
       };
     },
     textApi: textApi,
-    enterGo: callGo
+    enterGo: callGo,
+    readText: readText
   };
 }

@@ -153,10 +153,16 @@ function createLoader(deps) {
           var readied = false;
           // Observers, canMakePayment, fetch, text calls: part "calls".
           var calls = createCalls(log);
-          g.__wcCheckoutWasmHost = {
+          var host = g.__wcCheckoutWasmHost = {
             config: hostConfig(opts, wasmUrl),
             publish: function (json, refs) {
               if (my === attempt) deps.onPublish(json, refs);
+            },
+            // The same, with the text at address/length in Go's memory
+            // (through host.publish, so a page or test hooking it sees every
+            // publication).
+            publishText: function (address, length, refs) {
+              return host.publish(calls.readText(address, length), refs);
             },
             ready: function (api) {
               if (my !== attempt || readied) return;
@@ -182,7 +188,7 @@ function createLoader(deps) {
             flushRender: function () { return deps.flushRender(); }
           };
           ['PENDING', 'TAKE', 'connect', 'await', 'respond', 'observe', 'take', 'abort', 'done', 'throwNext'].forEach(function (k) {
-            g.__wcCheckoutWasmHost[k] = calls[k];
+            host[k] = calls[k];
           });
           calls.attach(instance.exports, go);
           var running;
