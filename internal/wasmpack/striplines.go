@@ -11,9 +11,10 @@ import (
 // StripLines returns wasm with the file and line tables of Go's pclntab
 // zeroed: for every function, the pcfile and pcln tables (the pctab bytes no
 // stack-size or pcdata table shares), the _func fields that point at them,
-// and the file tables (cutab, filetab). The runtime reads them only to print
-// file:line in tracebacks and for runtime.Caller/CallersFrames, where a
-// function without tables reports "?" and line 0 (runtime.funcline1); stack
+// and the file tables (cutab, filetab), and each _func's cuOffset and
+// startLine. The runtime reads them only to print file:line in tracebacks,
+// for runtime.Caller/CallersFrames, where a function without tables reports
+// "?" and line 0 (runtime.funcline1), and for runtime/pprof; stack
 // unwinding, stack maps and function names are untouched, so the program
 // runs exactly as before. The zeroed bytes are dropped from the data section
 // (segments are split around zero runs longer than 8 bytes, as Go's linker
@@ -121,6 +122,8 @@ const (
 	funcPcfile    = 20
 	funcPcln      = 24
 	funcNpcdata   = 28
+	funcCuOffset  = 32 // runtime._func.cuOffset
+	funcStartLine = 36 // runtime._func.startLine
 	funcNfuncdata = 43
 	funcSize      = 44 // followed by npcdata uint32 pcdata offsets
 )
@@ -228,6 +231,8 @@ func stripLines(img []byte) (int, error) {
 	for _, at := range funcs {
 		binary.LittleEndian.PutUint32(img[at+funcPcfile:], 0)
 		binary.LittleEndian.PutUint32(img[at+funcPcln:], 0)
+		binary.LittleEndian.PutUint32(img[at+funcCuOffset:], 0)
+		binary.LittleEndian.PutUint32(img[at+funcStartLine:], 0)
 	}
 	clearBytes(img[cu:pctab]) // cutab and filetab: read only through pcfile
 	return cleared, nil
