@@ -73,7 +73,9 @@ type Config struct {
 	Now        func() time.Time
 	// NewAttemptID makes attempt ids (also the Idempotency-Key, D21). Default: random 128-bit hex.
 	NewAttemptID func() string
-	TraceLimit   int // default 2000
+	// TraceLimit bounds the trace (D20): the oldest records go first.
+	// Default DefaultTraceLimit.
+	TraceLimit int
 
 	// AvailabilityDebounce is how long after the last cart change the
 	// availability check re-runs (D40); 0 means DefaultAvailabilityDebounce,
@@ -88,6 +90,13 @@ type Config struct {
 	// bridge passes a JS function (a value.Opaque). nil means undefined.
 	ReceiveCart any
 }
+
+// DefaultTraceLimit is the number of trace records (D20) kept by default:
+// about the last 50 attempts (~10 records each). The trace is the largest
+// thing the module keeps (~200 bytes a record), so its size sets how large
+// the Go heap, and with it WebAssembly memory, settles (issue 10: 2,000
+// records held ~0.4 MiB and cost one more 512 KiB heap arena).
+const DefaultTraceLimit = 500
 
 // Change is one state change: the stores it touched, in store-key order, and
 // the snapshot right after it. Version increases by one per change.
@@ -106,6 +115,7 @@ type Engine struct {
 
 	mu        sync.Mutex
 	snap      store.Snapshot
+	scratch   store.Snapshot // update's working copy (see update)
 	version   uint64
 	changed   chan struct{} // closed and replaced on every change (waiters use it)
 	pending   []Change
@@ -145,7 +155,7 @@ func New(cfg Config) *Engine {
 		cfg.NewAttemptID = randomID
 	}
 	if cfg.TraceLimit <= 0 {
-		cfg.TraceLimit = 2000
+		cfg.TraceLimit = DefaultTraceLimit
 	}
 	e := &Engine{
 		cfg:     cfg,
@@ -295,8 +305,13 @@ func (e *Engine) update(attemptID string, guard func() bool, f func(*store.Snaps
 		return false
 	}
 	old := e.snap
-	next := old
-	f(&next)
+	// f works on e.scratch rather than on a local: a local whose address
+	// goes to f escapes, and a Snapshot is copied to the heap on every
+	// update. Updates never nest here (f runs under e.mu).
+	e.scratch = old
+	f(&e.scratch)
+	next := e.scratch
+	e.scratch = store.Snapshot{} // hold nothing between updates
 	keys := changedStores(old, next)
 	if len(keys) == 0 {
 		e.mu.Unlock()
@@ -331,7 +346,11 @@ func (e *Engine) deliver() {
 	e.deliverer = true
 	for len(e.pending) > 0 {
 		c := e.pending[0]
-		e.pending = e.pending[1:]
+		// Shift rather than reslice, so that the queue keeps its array
+		// (it holds one change almost always; append would allocate anew).
+		n := copy(e.pending, e.pending[1:])
+		e.pending[n] = Change{}
+		e.pending = e.pending[:n]
 		ls := append([]listener(nil), e.listeners...)
 		e.mu.Unlock()
 		for _, l := range ls {

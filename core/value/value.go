@@ -52,7 +52,12 @@ func NewObject(kv ...any) *Object {
 	if len(kv)%2 != 0 {
 		panic("value.NewObject: odd number of arguments")
 	}
+	// Sized once: growing the map and the key list key by key costs several
+	// allocations per object (views are built on every change).
 	o := &Object{}
+	if n := len(kv) / 2; n > 0 {
+		o.keys, o.vals = make([]string, 0, n), make(map[string]any, n)
+	}
 	for i := 0; i < len(kv); i += 2 {
 		k, ok := kv[i].(string)
 		if !ok {

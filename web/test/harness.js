@@ -261,6 +261,7 @@ function createMockGo(g, options) {
     run(instance) {
       mock.runs++;
       mock.instance = instance;
+      mock.env = this.env;
       mock.host = g.__wcCheckoutWasmHost;
       if (opts.exitBeforeReady) {
         running();

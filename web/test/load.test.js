@@ -52,6 +52,14 @@ test('js-api Loading: default wasmUrl is dist/checkout.wasm next to checkout.js,
   assert.equal(env.mock.host.config.wasmUrl, server.base + '/web/dist/checkout.wasm');
 });
 
+test('issue 10 memory: the module starts with GOGC=25 in its environment, the Go object\'s other variables kept', async () => {
+  const env = serverEnv();
+  const Orig = env.mock.Go;
+  env.g.Go = class extends Orig { constructor() { super(); this.env = { KEEP: '1' }; } };
+  await env.wc.wcCheckoutWasm.load();
+  assert.deepEqual(env.mock.env, { KEEP: '1', GOGC: '25' });
+});
+
 test('js-api Loading: the script URL comes from document.currentScript, else the page URL', async () => {
   const fetched = [];
   const fakeFetch = (url) => { fetched.push(url); return Promise.resolve(h.wasmResponse(h.EMPTY_WASM)); };
