@@ -16,7 +16,9 @@
 #                    (shopper journeys, axe-core), each only when present
 #   make bench       headless Chromium: module vs @wordpress/data, the JS
 #                    reference and the empty Go program (web/bench/run.mjs,
-#                    JSON in test-artifacts/bench.json), then the bridge's
+#                    JSON in test-artifacts/bench.json), the demo page's first
+#                    paint and first input with and without the module
+#                    (web/bench/firstpaint.mjs), then the bridge's
 #                    micro-benchmarks under Node
 #   make demo        build (+ the page's React/wp.* and gateway bundles,
 #                    web/compat/build.mjs), then go run ./cmd/demo [-port $(PORT)]
@@ -109,6 +111,7 @@ test-web:
 # bridge's primitives (Go wasm benchmarks under Node).
 bench: build build-empty
 	node web/bench/run.mjs
+	node web/bench/firstpaint.mjs
 	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 2000x -exec "$(CURDIR)/scripts/node-wasm-exec" ./bridge/
 
 fuzz:

@@ -2164,11 +2164,13 @@
       }
     }
 
-    // D43: resolves once renders caused by the latest change have committed:
-    // at once when no React content is mounted, else after the page's React
-    // had two macrotasks to run scheduled renders and their effects.
+    // D43: resolves once renders caused by the latest change have committed,
+    // after the page's React had two macrotasks to run scheduled renders and
+    // their effects. With no React content mounted nothing can be rendering
+    // for the event: it returns undefined, and Go emits at once (no wait, no
+    // round trip through a Promise).
     function flushRender() {
-      if (slotCount === 0) return Promise.resolve();
+      if (slotCount === 0) return undefined;
       var R = react();
       return new Promise(function (resolve) {
         var setT = typeof g.setTimeout === 'function' ? g.setTimeout : setTimeout;
@@ -2780,7 +2782,7 @@
    *   deps.queue      createQueue(...): drained with the module's api
    *   deps.onStart(opts)      called synchronously when an attempt starts
    *   deps.onPublish(json, refs) host.publish of the current attempt
-   *   deps.flushRender()      host.flushRender: Promise, renders committed (D43)
+   *   deps.flushRender()      host.flushRender: Promise, renders committed (D43), or undefined when no React content is mounted
    *   deps.settings           wc.wcSettings (or null): customerPaymentMethods,
    *                           globalPaymentMethods and paymentMethodSortOrder
    *                           fill the load options of those names when absent

@@ -12,8 +12,11 @@
  *
  * How it works
  *   1. fetch /demo/config.json and the cart (Store API), then
- *      wc.wcCheckoutWasm.load({...}); a spinner shows until `ready`
- *      resolves, an error panel (with "Try again") when anything fails.
+ *      wc.wcCheckoutWasm.load({...}). The form shows and takes input at
+ *      once (what is typed is queued for the stores until the module is
+ *      ready); a spinner in the payment step shows until `ready` resolves,
+ *      and Place order stays disabled; an error panel (with "Try again")
+ *      shows when anything fails, the form and its input kept.
  *   2. Every store change runs render(), which reads selectors and updates
  *      the DOM. The page keeps no checkout state of its own: the form inputs
  *      are the shopper's data and are pushed to the cart store
@@ -682,10 +685,11 @@
   // ---- start-up ----------------------------------------------------------
 
   function showState(state, detail) {
+    // The form stays shown in every state: what the shopper typed is kept,
+    // and Place order waits for the module (render: isReady).
     $('checkout-loading').hidden = state !== 'loading';
     $('checkout-load-error').hidden = state !== 'error';
-    $('checkout-form').hidden = state !== 'ready';
-    $('checkout').setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
+    $('payment-methods').setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
     if (state === 'error') {
       $('checkout-load-error-detail').textContent = detail || '';
       $('checkout-retry').focus();

@@ -187,6 +187,8 @@ export const SHOPPER = {
 /** Opens the checkout and waits until the module is ready and the form shows. */
 export async function openCheckout(page, base) {
   await page.goto(base + '/demo/');
+  // The form shows at once; the checkout is ready when the loading status is gone.
+  await page.locator('#checkout-loading').waitFor({ state: 'hidden', timeout: 20000 });
   await page.getByRole('button', { name: 'Place order' }).waitFor({ state: 'visible', timeout: 20000 });
   await page.locator('[data-wc-payment-method-content] > *').first().waitFor({ state: 'attached', timeout: 10000 });
 }

@@ -477,7 +477,11 @@ export const journeys = [
       await panel.waitFor();
       const detail = await page.locator('#checkout-load-error-detail').textContent();
       check(/checkout\.wasm/.test(detail) && /404/.test(detail), `error detail names the file and the status: "${detail}"`);
-      check(await page.locator('#checkout-form').isHidden(), 'the form stays hidden while the module is missing');
+      // issue 10: the form shows and takes input without the module; only
+      // Place order (and the payment content) wait for it.
+      check(await page.locator('#checkout-form').isVisible(), 'the form shows while the module is missing');
+      await page.getByLabel('Email address', { exact: true }).fill('early@example.com');
+      check(await placeOrderButton(page).isDisabled(), 'Place order waits for the module');
       await t.shot('09-load-error', false);
       await page.unroute('**/dist/checkout.wasm');
       // Second try: hold the module back until the loading state is on record.

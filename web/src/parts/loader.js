@@ -37,7 +37,7 @@ function resolveUrl(rel, base) {
  *   deps.queue      createQueue(...): drained with the module's api
  *   deps.onStart(opts)      called synchronously when an attempt starts
  *   deps.onPublish(json, refs) host.publish of the current attempt
- *   deps.flushRender()      host.flushRender: Promise, renders committed (D43)
+ *   deps.flushRender()      host.flushRender: Promise, renders committed (D43), or undefined when no React content is mounted
  *   deps.settings           wc.wcSettings (or null): customerPaymentMethods,
  *                           globalPaymentMethods and paymentMethodSortOrder
  *                           fill the load options of those names when absent

@@ -403,11 +403,13 @@ function createRendering(deps) {
     }
   }
 
-  // D43: resolves once renders caused by the latest change have committed:
-  // at once when no React content is mounted, else after the page's React
-  // had two macrotasks to run scheduled renders and their effects.
+  // D43: resolves once renders caused by the latest change have committed,
+  // after the page's React had two macrotasks to run scheduled renders and
+  // their effects. With no React content mounted nothing can be rendering
+  // for the event: it returns undefined, and Go emits at once (no wait, no
+  // round trip through a Promise).
   function flushRender() {
-    if (slotCount === 0) return Promise.resolve();
+    if (slotCount === 0) return undefined;
     var R = react();
     return new Promise(function (resolve) {
       var setT = typeof g.setTimeout === 'function' ? g.setTimeout : setTimeout;
