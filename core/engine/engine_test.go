@@ -1,14 +1,19 @@
 package engine
 
 import (
+	"context"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/store"
+	"github.com/wcblocks/checkoutwasm/core/trace"
 )
 
 func TestStatusStrings(t *testing.T) {
@@ -111,6 +116,53 @@ func TestTrace(t *testing.T) {
 		assert.Equal(t, 1, kinds["redirect"])
 		h.e.ClearTrace()
 		assert.Empty(t, h.e.Trace())
+	})
+	t.Run("D20 (issue 10 memory): the trace keeps the last DefaultTraceLimit records, the oldest dropped first", func(t *testing.T) {
+		h := newHarness(t)
+		for i := 0; i < DefaultTraceLimit+20; i++ {
+			h.e.traces.Add(trace.Record{Kind: trace.KindStatus, Event: strconv.Itoa(i)})
+		}
+		got := h.e.Trace()
+		require.Len(t, got, DefaultTraceLimit)
+		assert.Equal(t, "20", got[0].Event)
+		assert.Equal(t, strconv.Itoa(DefaultTraceLimit+19), got[len(got)-1].Event)
+	})
+}
+
+func TestUpdateAllocations(t *testing.T) {
+	t.Run("issue 10 memory: a store change allocates no copy of the snapshot (update's working copy is kept)", func(t *testing.T) {
+		e := New(Config{})
+		notes := []any{"a"}
+		other := []any{"b"}
+		ctx := context.Background()
+		change := func() {
+			_ = e.Dispatch(ctx, "wc/store/checkout", "__internalSetOrderNotes", notes)
+			_ = e.Dispatch(ctx, "wc/store/checkout", "__internalSetOrderNotes", other)
+		}
+		change()
+		// The least of five rounds: other tests' goroutines may allocate
+		// during one.
+		perChange := -1.0
+		for round := 0; round < 5; round++ {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			const n = 100
+			for i := 0; i < n; i++ {
+				change()
+			}
+			runtime.ReadMemStats(&after)
+			if b := float64(after.TotalAlloc-before.TotalAlloc) / (2 * n); perChange < 0 || b < perChange {
+				perChange = b
+			}
+		}
+		size := float64(unsafe.Sizeof(store.Snapshot{}))
+		t.Logf("%.0f bytes allocated per change; a Snapshot is %.0f bytes", perChange, size)
+		// What is left per change (the changed-store list, the change
+		// channel, the action's own work) is less than one Snapshot; a
+		// copy to the heap per change (or a change queue growing anew)
+		// would add one or two.
+		assert.Less(t, perChange, size)
+		assert.Equal(t, store.Snapshot{}, e.scratch, "the working copy holds nothing between updates")
 	})
 }
 
