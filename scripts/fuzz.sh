@@ -9,7 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 fuzztime="${FUZZTIME:-10m}"
-targets="${FUZZ_TARGETS:-core/storeapi:FuzzResponse core/engine:FuzzCheckRedirect core/engine:FuzzObserverResults core/engine:FuzzAttempt core/value:FuzzConvert core/value/valuejson:FuzzParse}"
+targets="${FUZZ_TARGETS:-core/storeapi:FuzzResponse core/engine:FuzzCheckRedirect core/engine:FuzzObserverResults core/engine:FuzzAttempt core/value:FuzzConvert core/value/valuejson:FuzzParse core/value/valuetext:FuzzParse}"
 summary=()
 for t in $targets; do
 	pkg="${t%%:*}"
