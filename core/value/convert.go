@@ -254,7 +254,7 @@ func (c *conversion[N]) object(n N, depth int) (any, error) {
 	}
 	c.nodes -= count
 	var b Builder
-	b.o = &Object{keys: make([]string, 0, count), vals: make(map[string]any, count)}
+	b.o = &Object{kv: make([]entry, 0, count)}
 	for i := 0; i < count; i++ {
 		kn, err := key(i)
 		if err != nil {

@@ -41,10 +41,24 @@ type Opaque struct {
 // Object is a JS plain object: ordered own keys, as JS preserves insertion
 // order for string keys. The zero value is an empty object. Methods with a
 // pointer receiver accept a nil *Object and treat it as empty.
+//
+// The entries are a slice in key order; an object of more than
+// smallObject keys also gets an index map. Views and observer data are
+// mostly small objects built on every change: a linear scan of a few
+// keys costs less than hashing them into a map (on WebAssembly Go hashes
+// strings without hardware help).
 type Object struct {
-	keys []string
-	vals map[string]any
+	kv    []entry
+	index map[string]int // key -> position in kv; nil while the object is small
 }
+
+type entry struct {
+	k string
+	v any
+}
+
+// smallObject is the most keys an Object looks up without its index.
+const smallObject = 12
 
 // NewObject builds an object from alternating key, value pairs.
 // It panics if kv has odd length or a key is not a string (programmer error).
@@ -52,11 +66,9 @@ func NewObject(kv ...any) *Object {
 	if len(kv)%2 != 0 {
 		panic("value.NewObject: odd number of arguments")
 	}
-	// Sized once: growing the map and the key list key by key costs several
-	// allocations per object (views are built on every change).
 	o := &Object{}
 	if n := len(kv) / 2; n > 0 {
-		o.keys, o.vals = make([]string, 0, n), make(map[string]any, n)
+		o.kv = make([]entry, 0, n) // sized once
 	}
 	for i := 0; i < len(kv); i += 2 {
 		k, ok := kv[i].(string)
@@ -68,15 +80,43 @@ func NewObject(kv ...any) *Object {
 	return o
 }
 
-// set is the only mutator; it is used while building an object.
+// find is the position of k in o.kv, or -1. It is not inlined: Get and
+// Has are called from hundreds of places, and a copy of this loop in each
+// costs module size for no measurable speed.
+//
+//go:noinline
+func (o *Object) find(k string) int {
+	if o.index != nil {
+		if i, ok := o.index[k]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := range o.kv {
+		if o.kv[i].k == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// set is the only mutator; it is used while building an object. A key
+// already present keeps its place and takes the new value.
 func (o *Object) set(k string, v any) {
-	if o.vals == nil {
-		o.vals = map[string]any{}
+	if i := o.find(k); i >= 0 {
+		o.kv[i].v = v
+		return
 	}
-	if _, ok := o.vals[k]; !ok {
-		o.keys = append(o.keys, k)
+	o.kv = append(o.kv, entry{k, v})
+	switch {
+	case o.index != nil:
+		o.index[k] = len(o.kv) - 1
+	case len(o.kv) > smallObject:
+		o.index = make(map[string]int, 2*len(o.kv))
+		for i, e := range o.kv {
+			o.index[e.k] = i
+		}
 	}
-	o.vals[k] = v
 }
 
 // Builder builds an Object key by key. Use it once; Build hands the object over.
@@ -106,7 +146,7 @@ func (o *Object) Len() int {
 	if o == nil {
 		return 0
 	}
-	return len(o.keys)
+	return len(o.kv)
 }
 
 // Keys returns the keys in insertion order (a copy).
@@ -114,33 +154,34 @@ func (o *Object) Keys() []string {
 	if o == nil {
 		return nil
 	}
-	return append([]string(nil), o.keys...)
+	keys := make([]string, len(o.kv))
+	for i, e := range o.kv {
+		keys[i] = e.k
+	}
+	return keys
 }
 
 // Has reports whether k is a key (JS `k in o` for plain objects).
 func (o *Object) Has(k string) bool {
-	if o == nil {
-		return false
-	}
-	_, ok := o.vals[k]
-	return ok
+	return o != nil && o.find(k) >= 0
 }
 
 // Get returns the value at k, or Undef when absent.
+//
+//go:noinline
 func (o *Object) Get(k string) any {
 	if o == nil {
 		return Undef
 	}
-	v, ok := o.vals[k]
-	if !ok {
-		return Undef
+	if i := o.find(k); i >= 0 {
+		return o.kv[i].v
 	}
-	return v
+	return Undef
 }
 
 // With returns a copy of o with k set to v (o is unchanged).
 func (o *Object) With(k string, v any) *Object {
-	c := o.Clone()
+	c := o.clone(1)
 	c.set(k, v)
 	return c
 }
@@ -148,19 +189,34 @@ func (o *Object) With(k string, v any) *Object {
 // Without returns a copy of o without k (o is unchanged).
 func (o *Object) Without(k string) *Object {
 	c := &Object{}
-	for _, key := range o.Keys() {
-		if key != k {
-			c.set(key, o.vals[key])
+	if o == nil {
+		return c
+	}
+	c.kv = make([]entry, 0, len(o.kv))
+	for _, e := range o.kv {
+		if e.k != k {
+			c.set(e.k, e.v)
 		}
 	}
 	return c
 }
 
 // Clone returns a shallow copy.
-func (o *Object) Clone() *Object {
+func (o *Object) Clone() *Object { return o.clone(0) }
+
+// clone copies o with room for extra more keys.
+func (o *Object) clone(extra int) *Object {
 	c := &Object{}
-	for _, k := range o.Keys() {
-		c.set(k, o.vals[k])
+	if o == nil || len(o.kv) == 0 {
+		return c
+	}
+	c.kv = make([]entry, len(o.kv), len(o.kv)+extra)
+	copy(c.kv, o.kv)
+	if o.index != nil {
+		c.index = make(map[string]int, len(o.index)+extra)
+		for k, i := range o.index {
+			c.index[k] = i
+		}
 	}
 	return c
 }
@@ -168,17 +224,23 @@ func (o *Object) Clone() *Object {
 // Merge returns a shallow merge: the keys of o, then the keys of over;
 // values from over win (JS `{...o, ...over}`).
 func (o *Object) Merge(over *Object) *Object {
-	c := o.Clone()
-	for _, k := range over.Keys() {
-		c.set(k, over.vals[k])
+	c := o.clone(over.Len())
+	if over != nil {
+		for _, e := range over.kv {
+			c.set(e.k, e.v)
+		}
 	}
 	return c
 }
 
-// Range calls f for each key in order until f returns false.
+// Range calls f for each key in order until f returns false. Objects do
+// not change once built, so it walks the entries themselves (no copy).
 func (o *Object) Range(f func(k string, v any) bool) {
-	for _, k := range o.Keys() {
-		if !f(k, o.vals[k]) {
+	if o == nil {
+		return
+	}
+	for _, e := range o.kv {
+		if !f(e.k, e.v) {
 			return
 		}
 	}
@@ -342,8 +404,11 @@ func Equal(a, b any) bool {
 		if !ok || x.Len() != y.Len() {
 			return false
 		}
-		for i, k := range x.keys {
-			if y.keys[i] != k || !Equal(x.vals[k], y.vals[k]) {
+		if x == y {
+			return true
+		}
+		for i := range x.Len() {
+			if y.kv[i].k != x.kv[i].k || !Equal(x.kv[i].v, y.kv[i].v) {
 				return false
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
@@ -108,4 +109,55 @@ func ExampleObject() {
 	moved := addr.With("city", "Lyon")
 	fmt.Println(addr.Get("city"), moved.Get("city"), moved.Keys())
 	// Output: Paris Lyon [first_name city]
+}
+
+// TestObjectSmallAndIndexed: an object keeps JS key order and the "a
+// repeated key keeps its first place" rule on both sides of smallObject
+// (below it keys are scanned, above it an index map is used).
+func TestObjectSmallAndIndexed(t *testing.T) {
+	for _, n := range []int{0, 1, 12, 13, 40} {
+		t.Run(fmt.Sprintf("%d keys", n), func(t *testing.T) {
+			var b value.Builder
+			for i := 0; i < n; i++ {
+				b.Set(fmt.Sprintf("k%d", i), float64(i))
+			}
+			b.Set("k0", "again") // replaces in place (or adds when n == 0)
+			o := b.Build()
+			want := n
+			if n == 0 {
+				want = 1
+			}
+			require.Equal(t, want, o.Len())
+			assert.Equal(t, "again", o.Get("k0"))
+			assert.Equal(t, "k0", o.Keys()[0])
+			if n > 1 {
+				assert.Equal(t, float64(n-1), o.Get(fmt.Sprintf("k%d", n-1)))
+			}
+			assert.True(t, value.IsUndefined(o.Get("missing")))
+			w := o.Without("k0").With("z", true)
+			assert.False(t, w.Has("k0"))
+			assert.True(t, w.Has("z"))
+			assert.Equal(t, "z", w.Keys()[w.Len()-1])
+			assert.True(t, o.Has("k0"), "o is unchanged")
+			m := o.Merge(value.NewObject("k0", 1.0, "new", 2.0))
+			assert.Equal(t, 1.0, m.Get("k0"))
+			assert.Equal(t, "k0", m.Keys()[0], "a merged key keeps its first place")
+			assert.True(t, value.Equal(o, o.Clone()))
+		})
+	}
+}
+
+// BenchmarkViewObject builds and reads an object shaped like the checkout
+// view (21 keys), as every change does.
+func BenchmarkViewObject(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		o := value.NewObject("getCheckoutStatus", "idle", "isIdle", true, "isComplete", false, "isBeforeProcessing", false,
+			"isProcessing", false, "isAfterProcessing", false, "hasError", false, "hasOrder", false, "isCalculating", false,
+			"getOrderId", 0.0, "getCustomerId", 0.0, "getOrderNotes", "n", "getRedirectUrl", "", "getUseShippingAsBilling", true,
+			"getShouldCreateAccount", false, "getExtensionData", value.NewObject(), "prefersCollection", false,
+			"getEditingBillingAddress", true, "getEditingShippingAddress", true, "getAdditionalFields", value.NewObject(),
+			"state", value.NewObject("status", "idle", "orderNotes", "n"))
+		o.Range(func(k string, v any) bool { return true })
+		_ = o.Get("state")
+	}
 }
