@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -161,7 +162,10 @@ func TestDispatchArgErrors(t *testing.T) {
 	assert.Equal(t, "action", ue.What)
 	assert.Equal(t, before, h.e.Version(), "bad input changes nothing")
 	for _, k := range StoreKeys() {
-		assert.NotEmpty(t, ActionNames(k), k)
+		names := ActionNames(k)
+		assert.NotEmpty(t, names, k)
+		assert.True(t, slices.IsSorted(names), "%s: sorted: %v", k, names)
+		assert.Len(t, names, len(actionTable[k]), "%s: every action once", k)
 	}
 	assert.Nil(t, ActionNames("nope"))
 }
