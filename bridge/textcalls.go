@@ -14,6 +14,7 @@ import (
 	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/value/valuetext"
 	"github.com/wcblocks/checkoutwasm/internal/lite/context"
+	"github.com/wcblocks/checkoutwasm/internal/workers"
 )
 
 // Text calls (docs/contracts.md "Text calls"): the hot JS → Go calls
@@ -124,7 +125,7 @@ func wcwDispatch(id, n uint32) (code uint32) {
 	if err != nil {
 		return b.throwText(err)
 	}
-	textWorkers.run(func() { b.finish(id, func() (any, error) { return nil, run(context.Background()) }) })
+	textWorkers.Run(func() { b.finish(id, func() (any, error) { return nil, run(context.Background()) }) })
 	return textStarted
 }
 
@@ -144,7 +145,7 @@ func wcwSubmit(id uint32) (code uint32) {
 	}()
 	b.calls.Add(1)
 	a := b.eng.Submit()
-	textWorkers.run(func() { b.finish(id, func() (any, error) { return a.Outcome().Object(), nil }) })
+	textWorkers.Run(func() { b.finish(id, func() (any, error) { return a.Outcome().Object(), nil }) })
 	return textStarted
 }
 
@@ -174,41 +175,9 @@ func wcwSettle(id, n, kind uint32) uint32 {
 	return textStarted
 }
 
-// workers runs the text calls' work on goroutines kept between calls: a
-// new goroutine starts on a small stack and the engine's call chain grows
-// it by copying, several times, on every call; a kept one has grown once.
-// run hands f to a worker waiting for work, or starts a new one when none
-// waits (work that waits for a Promise keeps its worker busy meanwhile);
-// at most maxIdleWorkers stay waiting, the others end. The order of
-// calls is not changed: each runs at once, as with a new goroutine.
-type workers struct {
-	ch   chan func()
-	idle atomic.Int32
-}
-
-const maxIdleWorkers = 4
-
-var textWorkers = &workers{ch: make(chan func())}
-
-func (w *workers) run(f func()) {
-	select {
-	case w.ch <- f: // a waiting worker takes it
-	default:
-		go w.loop(f)
-	}
-}
-
-func (w *workers) loop(f func()) {
-	for {
-		f()
-		if w.idle.Add(1) > maxIdleWorkers {
-			w.idle.Add(-1)
-			return
-		}
-		f = <-w.ch
-		w.idle.Add(-1)
-	}
-}
+// textWorkers runs the text calls' work on kept goroutines (package
+// workers: a new goroutine per call grew its stack by copying every time).
+var textWorkers = workers.New()
 
 // throwText asks checkout.js to throw err's JS Error at the export's call.
 func (b *Bridge) throwText(err error) uint32 {

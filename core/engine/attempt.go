@@ -11,6 +11,7 @@ import (
 	"github.com/wcblocks/checkoutwasm/core/value"
 	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 	"github.com/wcblocks/checkoutwasm/internal/lite/time"
+	"github.com/wcblocks/checkoutwasm/internal/workers"
 )
 
 // Settled outcomes (D19, D23).
@@ -97,9 +98,14 @@ func (e *Engine) Submit() *Attempt {
 	e.attempt = a
 	e.mu.Unlock()
 	e.debug("checkout: attempt " + id + " submitted")
-	go e.run(a)
+	runners.Run(func() { e.run(a) })
 	return a
 }
+
+// runners runs attempts and their onAttemptSettled emissions on kept
+// goroutines (package workers: an attempt's deep call chain grew a new
+// goroutine's stack by copying on every attempt).
+var runners = workers.New()
 
 type attemptCtxKey struct{}
 
@@ -293,7 +299,7 @@ func (r *runner) settle(outcome string) {
 		}()
 	}
 	close(a.done)
-	go func() {
+	runners.Run(func() {
 		defer func() {
 			if p := recover(); p != nil {
 				e.logError("checkout: an onAttemptSettled observer failed", observer.Recovered("engine", p))
@@ -302,5 +308,5 @@ func (r *runner) settle(outcome string) {
 		ctx, cancel := context.WithTimeout(observer.WithAttempt(context.Background(), a.ID), SettledObserversBudget)
 		defer cancel()
 		e.emitter.Emit(ctx, observer.AttemptSettled, o.Object())
-	}()
+	})
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/wcblocks/checkoutwasm/core/value"
 	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 	"github.com/wcblocks/checkoutwasm/internal/lite/time"
+	"github.com/wcblocks/checkoutwasm/internal/workers"
 )
 
 // attemptKey is the context key of the attempt id.
@@ -260,6 +261,11 @@ func (e *Emitter) emit(ctx context.Context, ev Event, data any, abortable bool) 
 	return em
 }
 
+// invokers runs observer calls on kept goroutines (package workers): a
+// call goes through the bridge into JS, a deep chain that grew a new
+// goroutine's stack by copying on every call.
+var invokers = workers.New()
+
 // outcome is what an observer goroutine sends back.
 type outcome struct {
 	v   any
@@ -299,7 +305,7 @@ func (e *Emitter) call(ctx context.Context, ev Event, sub Subscription, data any
 	}
 
 	ch := make(chan outcome, 1)
-	go invoke(callCtx, sub.Fn, data, ch)
+	invokers.Run(func() { invoke(callCtx, sub.Fn, data, ch) })
 
 	var res outcome
 	settled := false
