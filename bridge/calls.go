@@ -35,10 +35,12 @@ type hostCalls struct {
 	settled                                             *funcHandle
 	enc                                                 snapjson.Encoder // observe's buffer (one call at a time: JS is single-threaded)
 
-	mu       sync.Mutex
-	next     int
-	waiting  map[int]chan settledValue
-	attempts map[string]bool // attempts whose end aborts their signals
+	mu            sync.Mutex
+	next          int
+	lastAttempt   string    // attemptValue's cache
+	lastAttemptJS jsv.Value // (the zero Value is undefined)
+	waiting       map[int]chan settledValue
+	attempts      map[string]bool // attempts whose end aborts their signals
 }
 
 // settledValue is how a call settled: ok with v (or, when parsed, with
@@ -233,18 +235,11 @@ func (c *hostCalls) observe(ctx context.Context, cb jsv.Value, data any, result 
 	}
 	id, ch := c.register()
 	body := e.Bytes()
-	res, err := c.observeFn.Invoke(id, cb, addr(body), len(body), refs, attempt, done != nil)
+	res, err := c.observeFn.Invoke(id, cb, addr(body), len(body), refs, c.attemptValue(attempt), done != nil)
 	e.Reset() // the refs stay alive in JS only
 	if err != nil {
 		c.forget(id)
 		return nil, errorFromCall(err)
-	}
-	if ctx.Done() != nil {
-		context.AfterFunc(ctx, func() {
-			if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
-				_, _ = c.abortFn.Invoke(attempt, id) // D17/D18: the time budget ran out
-			}
-		})
 	}
 	code, _ := res.Float()
 	switch {
@@ -263,7 +258,21 @@ func (c *hostCalls) observe(ctx context.Context, cb jsv.Value, data any, result 
 		}
 		return result(raw)
 	}
+	// A thenable: its signal aborts if the time budget runs out first
+	// (D17); once it settled, nothing is left to abort for this call (the
+	// attempt's end aborts it, D18: watchAttempt).
+	var stop func() bool
+	if ctx.Done() != nil {
+		stop = context.AfterFunc(ctx, func() {
+			if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
+				_, _ = c.abortFn.Invoke(attempt, id) // D17/D18: the time budget ran out
+			}
+		})
+	}
 	r, err := c.wait(ctx, id, ch)
+	if stop != nil {
+		stop()
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -271,6 +280,21 @@ func (c *hostCalls) observe(ctx context.Context, cb jsv.Value, data any, result 
 		return r.val, nil // a parse error came back as err from wait
 	}
 	return result(r.v)
+}
+
+// attemptValue is attempt as a JS string, made once per attempt rather
+// than once per observer call.
+func (c *hostCalls) attemptValue(attempt string) jsv.Value {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if attempt != c.lastAttempt || c.lastAttemptJS.IsUndefined() {
+		v, err := jsv.ValueOf(attempt)
+		if err != nil {
+			return jsv.Undefined()
+		}
+		c.lastAttempt, c.lastAttemptJS = attempt, v
+	}
+	return c.lastAttemptJS
 }
 
 // watchAttempt starts, once per attempt, the goroutine that aborts every
