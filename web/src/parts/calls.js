@@ -182,10 +182,17 @@ function createCalls(log) {
 
   // Writes s into Go's inbox; returns its length in bytes, or -1 when Go
   // refuses the size (then the caller goes the api way).
+  var inboxAddress = 0;
+  var inboxRoom = 0; // Go only moves its inbox when asked for more room
   function putText(s) {
     var room = s.length * 3 || 1;
-    var address = callGo(function () { return exportsRef.wcw_buffer(room); });
-    if (!address) return -1;
+    var address = inboxAddress;
+    if (room > inboxRoom) {
+      address = callGo(function () { return exportsRef.wcw_buffer(room); });
+      if (!address) return -1;
+      inboxAddress = address;
+      inboxRoom = room;
+    }
     var r = encoder.encodeInto(s, new Uint8Array(exportsRef.mem.buffer, address, room));
     return r.read === s.length ? r.written : -1;
   }
