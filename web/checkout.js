@@ -809,6 +809,12 @@
     }
 
     function select(storeOrKey) {
+      // Hot path (a selector read per render): a store key whose selectors
+      // exist (selectorsByKey has no prototype, so no other string hits).
+      if (typeof storeOrKey === 'string') {
+        var built = selectorsByKey[storeOrKey];
+        if (built !== undefined) return built;
+      }
       var key = resolveStore('select', storeOrKey);
       return selectorsByKey[key] || (selectorsByKey[key] = buildSelectors(key));
     }
