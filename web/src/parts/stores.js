@@ -500,7 +500,10 @@ function createStores(deps) {
   var log = deps.log;
   var callAsync = deps.callAsync;
   var current = {};
-  STORE_KEYS.forEach(function (k) { current[k] = DEFAULT_SNAPSHOTS[k]; });
+  // cells[k].snap is current[k] for the selectors: each selector reads its
+  // own store's cell (a property load of one shape) instead of current[key].
+  var cells = Object.create(null);
+  STORE_KEYS.forEach(function (k) { current[k] = DEFAULT_SNAPSHOTS[k]; cells[k] = { snap: current[k] }; });
   var listeners = []; // replaced, never mutated (copy on write)
 
   function resolveStore(fn, storeOrKey) {
@@ -539,6 +542,7 @@ function createStores(deps) {
         current[k] = k === NOTICES && Array.isArray(changes[k])
           ? applyNoticesDelta(current[k], changes[k], refs, log)
           : revive(changes[k], current[k], refs);
+        cells[k].snap = current[k];
         touched[k] = true;
         any = true;
       }
@@ -576,8 +580,9 @@ function createStores(deps) {
   var selectorsByKey = Object.create(null);
   function buildSelectors(key) {
     var s = {};
+    var cell = cells[key];
     PLAIN_SELECTORS[key].forEach(function (name) {
-      s[name] = function () { return current[key][name]; };
+      s[name] = function () { return cell.snap[name]; };
     });
     var deprecated = DEPRECATED_SELECTORS[key] || {};
     Object.keys(deprecated).forEach(function (name) {
@@ -608,15 +613,19 @@ function createStores(deps) {
     return Object.freeze(s);
   }
 
+  // Hot path (a selector read per render): the store key of the last call
+  // answers with one comparison.
+  var lastSelectKey = {}; // no argument is this object until a key replaces it
+  var lastSelectors = null;
   function select(storeOrKey) {
-    // Hot path (a selector read per render): a store key whose selectors
-    // exist (selectorsByKey has no prototype, so no other string hits).
-    if (typeof storeOrKey === 'string') {
-      var built = selectorsByKey[storeOrKey];
-      if (built !== undefined) return built;
-    }
+    if (storeOrKey === lastSelectKey) return lastSelectors;
     var key = resolveStore('select', storeOrKey);
-    return selectorsByKey[key] || (selectorsByKey[key] = buildSelectors(key));
+    var built = selectorsByKey[key] || (selectorsByKey[key] = buildSelectors(key));
+    if (typeof storeOrKey === 'string') {
+      lastSelectKey = storeOrKey;
+      lastSelectors = built;
+    }
+    return built;
   }
 
   var actionsByKey = Object.create(null);
