@@ -405,7 +405,7 @@ func Equal(a, b any) bool {
 			return false
 		}
 		if x == y {
-			return true
+			return true // the same object (values are not changed once built)
 		}
 		for i := range x.Len() {
 			if y.kv[i].k != x.kv[i].k || !Equal(x.kv[i].v, y.kv[i].v) {
@@ -417,6 +417,9 @@ func Equal(a, b any) bool {
 		y, ok := b.([]any)
 		if !ok || len(x) != len(y) {
 			return false
+		}
+		if len(x) > 0 && &x[0] == &y[0] {
+			return true // the same array (values are not changed once built)
 		}
 		for i := range x {
 			if !Equal(x[i], y[i]) {

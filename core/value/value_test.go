@@ -161,3 +161,18 @@ func BenchmarkViewObject(b *testing.B) {
 		_ = o.Get("state")
 	}
 }
+
+// TestEqualSharedValues: a value compared with itself is equal without a
+// walk, even when it holds NaN (which is not equal to a rebuilt copy): the
+// engine asks "did this action change the store?", and a store that kept
+// the same object or array did not change.
+func TestEqualSharedValues(t *testing.T) {
+	nan := math.NaN()
+	arr := []any{1.0, nan}
+	obj := value.NewObject("n", nan)
+	assert.True(t, value.Equal(arr, arr), "the same array")
+	assert.True(t, value.Equal(obj, obj), "the same object")
+	assert.False(t, value.Equal(arr, []any{1.0, nan}), "a rebuilt array with NaN")
+	assert.False(t, value.Equal(obj, value.NewObject("n", nan)), "a rebuilt object with NaN")
+	assert.True(t, value.Equal([]any{}, []any{}), "empty arrays")
+}
