@@ -192,6 +192,20 @@
     return (performance.now() - t0) * 1000 / n;
   }
 
+  // A dispatch that changes nothing (the same order note again): the
+  // protocol and the engine's "did anything change?" check, no publication,
+  // no subscriber. The floor under dispatchSubscriber for the module.
+  async function dispatchNoChange(name, n) {
+    var impl = impls[name];
+    await impl.setNotes('unchanged');
+    var before = heard;
+    var t0 = performance.now();
+    for (var i = 0; i < n; i++) await impl.setNotes('unchanged');
+    var us = (performance.now() - t0) * 1000 / n;
+    if (heard !== before) throw new Error(name + ': an unchanged dispatch notified a subscriber');
+    return us;
+  }
+
   var observerUnsubs = { module: [], jsref: [] };
   function setObservers(name, k) {
     var list = observerUnsubs[name];
@@ -249,6 +263,7 @@
     selectPair: selectPair,
     dispatchSubscriber: dispatchSubscriber,
     bareCall: bareCall,
+    dispatchNoChange: dispatchNoChange,
     attempts: attempts,
     memoryRun: memoryRun,
     memoryBytes: memoryBytes,

@@ -131,8 +131,9 @@ for (let r = 0; r < ROUNDS; r++) {
   for (const impl of rotate(['module', 'wpdata', 'jsref'], r)) {
     add('select.' + impl, await page.evaluate((i) => window.bench.selectPair(i, 200000), impl));
   }
-  for (const impl of rotate(['module', 'wpdata', 'jsref', 'ping'], r)) {
+  for (const impl of rotate(['module', 'wpdata', 'jsref', 'ping', 'nochange'], r)) {
     if (impl === 'ping') add('ping.module', await page.evaluate(() => window.bench.bareCall(300)));
+    else if (impl === 'nochange') add('nochange.module', await page.evaluate(() => window.bench.dispatchNoChange('module', 300)));
     else add('dispatch.' + impl, await page.evaluate((i) => window.bench.dispatchSubscriber(i, 300), impl));
   }
   for (const impl of rotate(['module', 'jsref'], r)) {
@@ -182,6 +183,7 @@ const rows = [
   ['select pair (isProcessing + getRedirectUrl)', `${x('select.ratio')} of @wordpress/data`, `module ${us('select.module')}; @wordpress/data ${us('select.wpdata')}; JS ref ${us('select.jsref')}`, '≤ 0.4×'],
   ['dispatch + one subscriber, awaited', us('dispatch.module'), `@wordpress/data ${us('dispatch.wpdata')}; JS ref ${us('dispatch.jsref')}; ${x('dispatch.vsPing')} the bare call`, '≤ 25 µs and ≤ 2× bare call'],
   ['bare JS→Go call returning a resolved Promise', us('ping.module'), '', '(reference)'],
+  ['dispatch that changes nothing (text call, engine check, no publication)', us('nochange.module'), '', '(floor under the dispatch row)'],
   ['observer overhead, 10 Promise observers on payment setup, per observer', us('perObserver.module'), `JS ref ${us('perObserver.jsref')}`, '≤ 20 µs'],
   ['onSubmit() → fetch, 10 observers', us('toFetch10.module'), `JS ref ${us('toFetch10.jsref')}`, ''],
   ['whole attempt, 10 observers, loopback POST', `${x('whole10.ratio')} of JS ref`, `module ${ms('whole10.module')}; JS ref ${ms('whole10.jsref')}`, '≤ 1.2×'],
