@@ -11,6 +11,7 @@ import (
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/core/value"
 	"github.com/wcblocks/checkoutwasm/core/value/valuetext"
 	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 )
@@ -37,8 +38,11 @@ type hostCalls struct {
 
 	mu            sync.Mutex
 	next          int
-	lastAttempt   string    // attemptValue's cache
-	lastAttemptJS jsv.Value // (the zero Value is undefined)
+	lastAttempt   string        // attemptValue's cache
+	lastAttemptJS jsv.Value     // (the zero Value is undefined)
+	lastData      *value.Object // dataText's cache: the object,
+	lastBody      []byte        // its text
+	lastRefs      jsv.Value     // and its refs
 	waiting       map[int]chan settledValue
 	attempts      map[string]bool // attempts whose end aborts their signals
 }
@@ -213,30 +217,14 @@ func (c *hostCalls) respond(ctx context.Context, p jsv.Value) (settledValue, err
 // The signal aborts when ctx's budget runs out (D17) or, for a call inside
 // an attempt, when the attempt ends (D18).
 func (c *hostCalls) observe(ctx context.Context, cb jsv.Value, data any, result func(jsv.Value) (any, error)) (any, error) {
-	e := &c.enc
-	e.Reset()
-	e.Value(data)
-	refs := jsv.Undefined()
-	if n := len(e.Refs()); n > 0 {
-		list := make([]any, 0, n)
-		for _, r := range e.Refs() {
-			if ref, ok := r.(jsv.Value); ok {
-				list = append(list, ref)
-			} else {
-				list = append(list, nil)
-			}
-		}
-		refs, _ = jsv.ValueOf(list)
-	}
+	body, refs := c.dataText(data)
 	attempt := observer.AttemptID(ctx)
 	done := engine.AttemptDone(ctx)
 	if done != nil {
 		c.watchAttempt(attempt, done)
 	}
 	id, ch := c.register()
-	body := e.Bytes()
 	res, err := c.observeFn.Invoke(id, cb, addr(body), len(body), refs, c.attemptValue(attempt), done != nil)
-	e.Reset() // the refs stay alive in JS only
 	if err != nil {
 		c.forget(id)
 		return nil, errorFromCall(err)
@@ -280,6 +268,42 @@ func (c *hostCalls) observe(ctx context.Context, cb jsv.Value, data any, result 
 		return r.val, nil // a parse error came back as err from wait
 	}
 	return result(r.v)
+}
+
+// dataText is data as snapjson text and the JS array of the values its
+// escapes point to (undefined when none). The observers of one emission
+// get the same data object: its text is written once and kept for the
+// next call while the object is the same (values do not change once
+// built). Only the latest object is kept.
+func (c *hostCalls) dataText(data any) ([]byte, jsv.Value) {
+	obj, ok := data.(*value.Object)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ok && obj != nil && obj == c.lastData {
+		return c.lastBody, c.lastRefs
+	}
+	e := &c.enc
+	e.Reset()
+	e.Value(data)
+	refs := jsv.Undefined()
+	if n := len(e.Refs()); n > 0 {
+		list := make([]any, 0, n)
+		for _, r := range e.Refs() {
+			if ref, ok := r.(jsv.Value); ok {
+				list = append(list, ref)
+			} else {
+				list = append(list, nil)
+			}
+		}
+		refs, _ = jsv.ValueOf(list)
+	}
+	body := append(c.lastBody[:0], e.Bytes()...)
+	e.Reset() // the refs live on in refs (JS) only
+	c.lastData, c.lastBody, c.lastRefs = nil, body, refs
+	if ok {
+		c.lastData = obj
+	}
+	return body, refs
 }
 
 // attemptValue is attempt as a JS string, made once per attempt rather
