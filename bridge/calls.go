@@ -150,13 +150,20 @@ func (c *hostCalls) await(ctx context.Context, p jsv.Value) (jsv.Value, error) {
 	if c == nil {
 		return await(ctx, p)
 	}
+	r, err := c.call(ctx, c.awaitFn, p)
+	return r.v, err // host.await without asText never answers with text
+}
+
+// call registers a call id, calls fn(id, args...) (host.await or
+// host.respond) and waits (never in a js.FuncOf callback) until the id
+// settles or ctx ends; a throw out of fn is returned as the error.
+func (c *hostCalls) call(ctx context.Context, fn jsv.Value, args ...any) (settledValue, error) {
 	id, ch := c.register()
-	if _, err := c.awaitFn.Invoke(id, p); err != nil {
+	if _, err := fn.Invoke(append([]any{id}, args...)...); err != nil {
 		c.forget(id)
-		return jsv.Undefined(), errorFromCall(err)
+		return settledValue{}, errorFromCall(err)
 	}
-	r, err := c.wait(ctx, id, ch)
-	return r.v, err // host.await never answers with text
+	return c.wait(ctx, id, ch)
 }
 
 // awaitValue is await for a thenable whose plain fulfilment value checkout.js
@@ -171,12 +178,7 @@ func (c *hostCalls) awaitValue(ctx context.Context, p jsv.Value, convert func(js
 		}
 		return convert(v)
 	}
-	id, ch := c.register()
-	if _, err := c.awaitFn.Invoke(id, p, true); err != nil {
-		c.forget(id)
-		return nil, errorFromCall(err)
-	}
-	r, err := c.wait(ctx, id, ch)
+	r, err := c.call(ctx, c.awaitFn, p, true)
 	if err != nil {
 		return nil, err
 	}
@@ -197,12 +199,7 @@ func (c *hostCalls) respond(ctx context.Context, p jsv.Value) (settledValue, err
 		v, err := await(ctx, p)
 		return settledValue{v: v, ok: err == nil}, err
 	}
-	id, ch := c.register()
-	if _, err := c.respondFn.Invoke(id, p); err != nil {
-		c.forget(id)
-		return settledValue{}, errorFromCall(err)
-	}
-	return c.wait(ctx, id, ch)
+	return c.call(ctx, c.respondFn, p)
 }
 
 // observe calls observer cb with (data, {signal, attemptId}) (D18) in one
@@ -285,18 +282,7 @@ func (c *hostCalls) dataText(data any) ([]byte, jsv.Value) {
 	e := &c.enc
 	e.Reset()
 	e.Value(data)
-	refs := jsv.Undefined()
-	if n := len(e.Refs()); n > 0 {
-		list := make([]any, 0, n)
-		for _, r := range e.Refs() {
-			if ref, ok := r.(jsv.Value); ok {
-				list = append(list, ref)
-			} else {
-				list = append(list, nil)
-			}
-		}
-		refs, _ = jsv.ValueOf(list)
-	}
+	refs := refsArray(e.Refs())
 	body := append(c.lastBody[:0], e.Bytes()...)
 	e.Reset() // the refs live on in refs (JS) only
 	c.lastData, c.lastBody, c.lastRefs = nil, body, refs

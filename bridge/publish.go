@@ -58,19 +58,7 @@ func (b *Bridge) publish(keys []string, s store.Snapshot) {
 		e.Value(s.View(k, env))
 	}
 	e.Byte('}')
-	refs := jsv.Undefined()
-	if n := len(e.Refs()); n > 0 {
-		list := make([]any, n)
-		for i, r := range e.Refs() {
-			list[i] = jsv.Undefined()
-			if ref, ok := r.(jsv.Value); ok {
-				list[i] = ref
-			}
-		}
-		if arr, err := jsv.ValueOf(list); err == nil { // Array.of: one call, no setter runs
-			refs = arr
-		}
-	}
+	refs := refsArray(e.Refs())
 	var err error
 	if b.publishText.Type() == jsv.TypeFunction {
 		// The text stays in Go's memory: JS decodes it from there before
@@ -101,4 +89,25 @@ func (b *Bridge) writeNotices(n store.Notices) {
 	}
 	b.enc.Value(store.Snapshot{Notices: n}.View(store.NoticesKey, store.Env{}))
 	b.pub.notices, b.pub.noticesSent = n, true
+}
+
+// refsArray is the JS array of the values a snapjson text's escapes point
+// to (Encoder.Refs: jsv.Values; anything else is undefined), made with
+// Array.of in one call (no setter runs), or undefined when there are none.
+func refsArray(refs []any) jsv.Value {
+	if len(refs) == 0 {
+		return jsv.Undefined()
+	}
+	list := make([]any, len(refs))
+	for i, r := range refs {
+		list[i] = jsv.Undefined()
+		if ref, ok := r.(jsv.Value); ok {
+			list[i] = ref
+		}
+	}
+	arr, err := jsv.ValueOf(list)
+	if err != nil {
+		return jsv.Undefined()
+	}
+	return arr
 }

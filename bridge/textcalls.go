@@ -99,18 +99,28 @@ func text(n uint32) []byte {
 // failed, error) reports its end.
 //
 //go:wasmexport wcw_dispatch
-func wcwDispatch(id, n uint32) (code uint32) {
+func wcwDispatch(id, n uint32) uint32 {
+	return textCall("dispatch", func(b *Bridge) uint32 { return b.textDispatch(id, text(n)) })
+}
+
+// textCall runs an export's body for the started bridge: no bridge is
+// textNoBridge; a panic is thrown at the call as an Error naming the export.
+func textCall(name string, body func(b *Bridge) uint32) (code uint32) {
 	b := textBridge.Load()
 	if b == nil || b.text == nil {
 		return textNoBridge
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			code = b.throwText(errors.New("checkout: dispatch failed: " + observer.Recovered("", r).Error()))
+			code = b.throwText(errors.New("checkout: " + name + " failed: " + observer.Recovered("", r).Error()))
 		}
 	}()
 	b.calls.Add(1)
-	msg := text(n)
+	return body(b)
+}
+
+// textDispatch is wcw_dispatch's body for msg, the call's text.
+func (b *Bridge) textDispatch(id uint32, msg []byte) uint32 {
 	key, rest, ok1 := bytes.Cut(msg, []byte{0})
 	action, args, ok2 := bytes.Cut(rest, []byte{0})
 	if !ok1 || !ok2 {
@@ -133,20 +143,12 @@ func wcwDispatch(id, n uint32) (code uint32) {
 // undefined, address, length) reports its outcome as snapjson text (D19).
 //
 //go:wasmexport wcw_submit
-func wcwSubmit(id uint32) (code uint32) {
-	b := textBridge.Load()
-	if b == nil || b.text == nil {
-		return textNoBridge
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			code = b.throwText(errors.New("checkout: submit failed: " + observer.Recovered("", r).Error()))
-		}
-	}()
-	b.calls.Add(1)
-	a := b.eng.Submit()
-	textWorkers.Run(func() { b.finish(id, func() (any, error) { return a.Outcome().Object(), nil }) })
-	return textStarted
+func wcwSubmit(id uint32) uint32 {
+	return textCall("submit", func(b *Bridge) uint32 {
+		a := b.eng.Submit()
+		textWorkers.Run(func() { b.finish(id, func() (any, error) { return a.Outcome().Object(), nil }) })
+		return textStarted
+	})
 }
 
 // wcwSettle delivers, as inbox text, what a thenable Go waits for

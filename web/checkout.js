@@ -2550,6 +2550,13 @@
       return r.read === s.length ? r.written : -1;
     }
 
+    // Writes v's text into Go's inbox; its length, or -1 when text cannot
+    // carry v (textValue) or Go refuses the size.
+    function putValue(v) {
+      var t = textValue(v);
+      return t === null ? -1 : putText(t);
+    }
+
     function callGo(fn) {
       depth++;
       try {
@@ -2576,8 +2583,7 @@
       p.then(function (v) {
         if (forget !== undefined) delete byCall[forget];
         if (asText && attached()) {
-          var t = textValue(v);
-          var n = t === null ? -1 : putText(t);
+          var n = putValue(v);
           if (n >= 0 && callGo(function () { return exportsRef.wcw_settle(id, n, 0); }) === 0) {
             resume();
             return;
@@ -2646,8 +2652,7 @@
     // The answer of an observer: its text's length, or TAKE.
     function answer(v) {
       if (attached()) {
-        var t = textValue(v);
-        var n = t === null ? -1 : putText(t);
+        var n = putValue(v);
         if (n >= 0) return n;
       }
       taken = v;

@@ -51,7 +51,7 @@ func (n Notices) DeltaFrom(prev Notices) (delta []any, ok bool) {
 		removed = []any{}
 	}
 	var order any // nil: keys unchanged
-	if !equalStrings(prev.order, n.order) {
+	if !stringsEqual(prev.order, n.order) {
 		keys := make([]any, len(n.order))
 		for i, c := range n.order {
 			keys[i] = c
@@ -59,16 +59,4 @@ func (n Notices) DeltaFrom(prev Notices) (delta []any, ok bool) {
 		order = keys
 	}
 	return []any{removed, added, order, float64(len(n.list))}, true
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
