@@ -80,6 +80,9 @@ func Start(host jsv.Value) (*Bridge, error) {
 		return nil, &engine.ArgError{Func: "checkout module", Arg: HostName, Want: "an object prepared by checkout.js"}
 	}
 	b := &Bridge{host: host, conv: newConverter(), subs: map[int]func(){}}
+	// host.patches === true: publications may patch the views checkout.js
+	// holds (publish.go).
+	b.pub.patches, _ = get(host, "patches").Bool()
 	b.hcalls = newHostCalls(host)
 	if b.hcalls != nil {
 		b.text = newTextHost(host)

@@ -48,26 +48,43 @@ type testHost struct {
 
 func newTestHost(t *testing.T, config string) *testHost {
 	t.Helper()
+	return newPatchingTestHost(t, config, false)
+}
+
+// newPatchingTestHost is newTestHost whose host.patches is patches: its
+// publish stand-in then applies patches (snapjson.Encoder.Patch) to the
+// views it holds.
+func newPatchingTestHost(t *testing.T, config string, patches bool) *testHost {
+	t.Helper()
 	th := &testHost{t: t, latest: map[string]jsv.Value{}}
 	host, _ := global("Object").New()
 	th.host = host
+	if patches {
+		require.NoError(t, host.Set("patches", true))
+	}
 	if config == "" {
 		config = "{}"
 	}
 	require.NoError(t, host.Set("config", jsEval(t, config)))
-	// checkout.js's stand-in for host.publish(json, refs): JSON.parse, the
-	// snapjson escapes resolved, a notices delta applied to the notices
-	// published before (no structural sharing, no freezing: that is
-	// checkout.js's, tested in web/test).
-	decode := jsFunc(t, "json, refs, notices", `var ch = JSON.parse(json, function (k, v) {
-		if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+	// checkout.js's stand-in for host.publish(json, refs): JSON.parse, a
+	// notices delta applied to the notices published before, a patch to the
+	// view published before, the snapjson escapes resolved (no structural
+	// sharing: that is checkout.js's, tested in web/test).
+	decode := jsFunc(t, "json, refs, notices, latest", `var ch = JSON.parse(json);
+	// The escapes are resolved after patches are applied (a key whose value
+	// is undefined keeps its place).
+	var resolve = function (v) {
+		if (v === null || typeof v !== 'object') return v;
+		if (Array.isArray(v)) { for (var i = 0; i < v.length; i++) v[i] = resolve(v[i]); return v; }
+		if (Object.getPrototypeOf(v) !== Object.prototype || Object.isFrozen(v)) return v;
 		var ks = Object.keys(v);
 		if (ks.length === 1 && ks[0] === '\u0000') {
 			var n = v['\u0000'];
 			return n >= 0 ? refs[n] : n === -2 ? NaN : n === -3 ? Infinity : n === -4 ? -Infinity : n === -5 ? -0 : undefined;
 		}
+		ks.forEach(function (k) { v[k] = resolve(v[k]); });
 		return v;
-	});
+	};
 	var d = ch['core/notices'];
 	if (Array.isArray(d)) {
 		var gone = d[0].map(function (p) { return p[0] + '\u0001' + p[1]; });
@@ -79,6 +96,26 @@ func newTestHost(t *testing.T, config string) *testHost {
 		if (all.length !== d[3]) throw new Error('notices delta: count ' + all.length + ', want ' + d[3]);
 		ch['core/notices'] = { byContext: byContext, all: all };
 	}
+	var isPatch = function (v) {
+		return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && Object.keys(v)[0] === '\u0000p';
+	};
+	var patch = function (d, prev) {
+		if (prev === null || typeof prev !== 'object' || Array.isArray(prev)) throw new Error('a patch without an object to patch');
+		var out = {};
+		Object.keys(d).forEach(function (k) {
+			if (!Object.prototype.hasOwnProperty.call(prev, k)) throw new Error('a patch names a key the view lacks: ' + k);
+		});
+		Object.keys(prev).forEach(function (k) {
+			if (!Object.prototype.hasOwnProperty.call(d, k)) out[k] = prev[k];
+			else out[k] = isPatch(d[k]) ? patch(d[k]['\u0000p'], prev[k]) : d[k];
+		});
+		return out;
+	};
+	Object.keys(ch).forEach(function (k) {
+		if (isPatch(ch[k])) ch[k] = patch(ch[k]['\u0000p'], latest[k]);
+		ch[k] = resolve(ch[k]);
+		Object.freeze(ch[k]); // resolved: a later resolve walk stops here
+	});
 	return ch;`)
 	th.fn("publish", func(args []jsv.Value) {
 		if args[0].Type() != jsv.TypeString {
@@ -87,11 +124,15 @@ func newTestHost(t *testing.T, config string) *testHost {
 		}
 		th.mu.Lock()
 		notices := th.latest["core/notices"]
+		latest, _ := global("Object").New()
+		for k, v := range th.latest {
+			_ = latest.Set(k, v)
+		}
 		if s, err := args[0].String(); err == nil {
 			th.bytes += len(s)
 		}
 		th.mu.Unlock()
-		ch, err := decode.Invoke(args[0], arg(args, 1), notices)
+		ch, err := decode.Invoke(args[0], arg(args, 1), notices, latest)
 		if err != nil {
 			th.t.Errorf("host.publish: %v", err)
 			return

@@ -7,6 +7,7 @@ import (
 
 	"github.com/wcblocks/checkoutwasm/core/engine"
 	"github.com/wcblocks/checkoutwasm/core/store"
+	"github.com/wcblocks/checkoutwasm/core/value"
 )
 
 // publishChange is the engine listener: one host.publish per change.
@@ -19,6 +20,33 @@ func (b *Bridge) publishChange(c engine.Change) {
 type published struct {
 	notices     store.Notices
 	noticesSent bool
+	// views are the views of the other stores as checkout.js holds them
+	// (patches go against them), once published.
+	views [4]struct {
+		key  string
+		view *value.Object
+	}
+	patches bool // the host applies patches (checkout.js: publishText)
+}
+
+// view is the last view published for key, or nil.
+func (p *published) view(key string) *value.Object {
+	for i := range p.views {
+		if p.views[i].key == key {
+			return p.views[i].view
+		}
+	}
+	return nil
+}
+
+// keep records v as what checkout.js holds for key.
+func (p *published) keep(key string, v *value.Object) {
+	for i := range p.views {
+		if p.views[i].key == key || p.views[i].key == "" {
+			p.views[i].key, p.views[i].view = key, v
+			return
+		}
+	}
 }
 
 // publish hands the views of keys to checkout.js in ONE call
@@ -55,7 +83,7 @@ func (b *Bridge) publish(keys []string, s store.Snapshot) {
 			b.writeNotices(s.Notices)
 			continue
 		}
-		e.Value(s.View(k, env))
+		b.writeView(k, s.View(k, env))
 	}
 	e.Byte('}')
 	refs := refsArray(e.Refs())
@@ -75,6 +103,21 @@ func (b *Bridge) publish(keys []string, s store.Snapshot) {
 	if err != nil {
 		b.logError("checkout: a subscribe listener failed", errorFromCall(err))
 	}
+}
+
+// writeView writes the view v of store key: as a patch of the view
+// checkout.js holds when the host applies patches and the keys match
+// (snapjson.Encoder.Patch), else in full.
+func (b *Bridge) writeView(key string, v any) {
+	o, _ := v.(*value.Object)
+	if !b.pub.patches || o == nil {
+		b.enc.Value(v)
+		return
+	}
+	if prev := b.pub.view(key); prev == nil || !b.enc.Patch(prev, o) {
+		b.enc.Value(o)
+	}
+	b.pub.keep(key, o)
 }
 
 // writeNotices writes the notices store of a publication: a delta of what

@@ -578,6 +578,7 @@
     var keys = Object.keys(v);
     n = keys.length;
     if (n === 1 && keys[0] === ESC) return unescapeValue(v[ESC], refs);
+    if (n === 1 && keys[0] === PATCH) return applyPatch(v[PATCH], p, refs);
     if (p !== null && Array.isArray(p)) p = null;
     same = p !== null && Object.keys(p).length === n;
     var out = v;
@@ -595,6 +596,46 @@
       if (same && (!had || !Object.is(r, p[key]))) same = false;
     }
     return same ? p : mutable ? out : Object.freeze(out);
+  }
+
+  // A patch (bridge/snapjson Encoder.Patch): {"\u0000p": {key: value, ...}}
+  // stands for prev with the keys listed replaced, each value revived against
+  // prev's (a value may be a patch in turn). Go writes one only against a
+  // frozen plain object it published before, with the same keys; a patch
+  // that does not fit (no such prev, or a key prev lacks) counts in
+  // patchMisfits, which applyPublish logs, and what fits is applied.
+  var PATCH = '\u0000p';
+  var OBJECT_PROTO = Object.prototype;
+  var patchMisfits = 0;
+  function applyPatch(d, prev, refs) {
+    if (d === null || typeof d !== 'object' || Array.isArray(d)) {
+      patchMisfits++;
+      return prev !== null ? prev : undefined;
+    }
+    if (prev === null || Array.isArray(prev)) {
+      patchMisfits++;
+      return revive(d, undefined, refs);
+    }
+    var keys = Object.keys(prev);
+    var out = {};
+    var same = true;
+    var used = 0;
+    for (var i = 0; i < keys.length; i++) {
+      var k = keys[i];
+      var w = k.charAt(0) === ESC ? ESC + k : k;
+      var r = prev[k];
+      if (hasOwn(d, w)) {
+        used++;
+        r = revive(d[w], prev[k], refs);
+        if (!Object.is(r, prev[k])) same = false;
+      }
+      // A key Object.prototype (or a page's addition to it) also has goes
+      // through defineProperty: plain assignment would run its setter.
+      if (k in OBJECT_PROTO) defineOwn(out, k, r);
+      else out[k] = r;
+    }
+    if (used !== Object.keys(d).length) patchMisfits++;
+    return same ? prev : Object.freeze(out);
   }
 
   // copy(list) is a new unfrozen array with the elements of list: concat,
@@ -747,6 +788,10 @@
           any = true;
         }
       });
+      if (patchMisfits > 0) {
+        patchMisfits = 0;
+        log.error('checkout.js: the module published a patch that does not fit the current snapshot');
+      }
       if (!any) return null;
       var list = listeners;
       for (var i = 0; i < list.length; i++) {
@@ -2944,6 +2989,8 @@
               publishText: function (address, length, refs) {
                 return host.publish(calls.readText(address, length), refs);
               },
+              // Publications may patch the snapshots held (stores.js applyPatch).
+              patches: true,
               ready: function (api) {
                 if (my !== attempt || readied) return;
                 if (!api || typeof api.dispatch !== 'function') {

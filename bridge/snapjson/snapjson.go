@@ -35,6 +35,11 @@ import (
 // Escape is the key of the escape object.
 const Escape = "\u0000"
 
+// PatchKey is the key of a patch object (see Encoder.Patch). No data key
+// is ever written as it: a data key that starts with "\u0000" is written
+// with a second one.
+const PatchKey = "\u0000p"
+
 // The escape codes below 0 (see the package comment).
 const (
 	CodeUndefined = -1
@@ -229,6 +234,150 @@ func (e *Encoder) appendStringBody(s string) {
 		i += size
 	}
 	e.buf = append(e.buf, s[start:]...)
+}
+
+// Patch appends next as a patch of prev, an object checkout.js already
+// holds, when both have the same keys in the same order:
+//
+//	{"\u0000p": {"<key>": value, ...}}
+//
+// with only the keys whose value the reader would not hold identically
+// (Same is false); a value that is itself an object with the same keys as
+// its counterpart is written as a patch in turn, anything else in full (the
+// reader still keeps every unchanged part of a full value). The reader
+// makes a new object with prev's keys in prev's order, takes the patched
+// values and keeps prev's for the rest. Patch writes nothing and returns
+// false when the keys differ (or either object is nil): the caller then
+// writes next in full.
+func (e *Encoder) Patch(prev, next *value.Object) bool { return e.patch(prev, next, 0) }
+
+func (e *Encoder) patch(prev, next *value.Object, depth int) bool {
+	if prev == nil || next == nil || prev.Len() != next.Len() || depth > maxDepth {
+		return false
+	}
+	for i := range next.Len() {
+		pk, _ := prev.Entry(i)
+		nk, _ := next.Entry(i)
+		if pk != nk {
+			return false
+		}
+	}
+	e.buf = append(e.buf, `{"\u0000p":{`...)
+	first := true
+	for i := range next.Len() {
+		k, nv := next.Entry(i)
+		_, pv := prev.Entry(i)
+		if Same(pv, nv) {
+			continue
+		}
+		if !first {
+			e.buf = append(e.buf, ',')
+		}
+		first = false
+		e.Key(k)
+		po, _ := pv.(*value.Object)
+		no, _ := nv.(*value.Object)
+		if po != nil && no != nil {
+			mark, refs := len(e.buf), len(e.refs)
+			if e.patch(po, no, depth+1) {
+				continue
+			}
+			e.buf, e.refs = e.buf[:mark], e.refs[:refs]
+		}
+		e.value(nv, depth+1)
+	}
+	e.buf = append(e.buf, '}', '}')
+	return true
+}
+
+// Same reports whether the reader would hold a and b as the same JS value
+// (Object.is for primitives, the same contents for plain objects and
+// arrays). It may say false for values that are in fact the same (NaN,
+// opaque values, Go types with no JS form),
+// never true for values that differ: a patch then carries a value it could
+// have left out, which the reader keeps by identity anyway.
+func Same(a, b any) bool {
+	switch x := a.(type) {
+	case nil:
+		return b == nil
+	case bool:
+		y, ok := b.(bool)
+		return ok && x == y
+	case string:
+		y, ok := b.(string)
+		return ok && x == y
+	case float64:
+		return sameNumber(x, b)
+	case int:
+		return sameNumber(float64(x), b)
+	case int64:
+		return sameNumber(float64(x), b)
+	case value.Undefined:
+		_, ok := b.(value.Undefined)
+		return ok
+	case *value.Object:
+		y, ok := b.(*value.Object)
+		if !ok || x == nil || y == nil {
+			return ok && x == y
+		}
+		if x == y {
+			return true // values do not change once built
+		}
+		if x.Len() != y.Len() {
+			return false
+		}
+		for i := range x.Len() {
+			xk, xv := x.Entry(i)
+			yk, yv := y.Entry(i)
+			if xk != yk || !Same(xv, yv) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		if len(x) > 0 && &x[0] == &y[0] {
+			return true
+		}
+		for i := range x {
+			if !Same(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	case []string:
+		y, ok := b.([]string)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if x[i] != y[i] {
+				return false
+			}
+		}
+		return true
+	}
+	return false // opaque values and Go types with no JS form
+}
+
+// sameNumber: y is a number with x's exact float64 bits (so 0 and -0
+// differ, as for Object.is); NaN is never the same (conservative).
+func sameNumber(x float64, b any) bool {
+	var y float64
+	switch n := b.(type) {
+	case float64:
+		y = n
+	case int:
+		y = float64(n)
+	case int64:
+		y = float64(n)
+	default:
+		return false
+	}
+	return x == y && math.Signbit(x) == math.Signbit(y)
 }
 
 // PlainJSON appends v as JSON.stringify would write it for plain data:

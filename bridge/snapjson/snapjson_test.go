@@ -154,3 +154,90 @@ func TestPlainJSONIsWhatJSONStringifyWrites(t *testing.T) {
 		assert.False(t, e.PlainJSON(v))
 	})
 }
+
+func TestPatch(t *testing.T) {
+	fn := struct{ name string }{"a JS function"}
+	shared := value.NewObject("x", 1.0)
+	state := func(notes string) *value.Object {
+		return value.NewObject("status", "idle", "orderNotes", notes, "extra", shared)
+	}
+	view := func(notes string, n float64) *value.Object {
+		return value.NewObject("getOrderNotes", notes, "count", n, "state", state(notes), "list", []any{1.0, "a"})
+	}
+	cases := []struct {
+		name       string
+		prev, next *value.Object
+		want       string // "" when Patch refuses
+		refs       int
+	}{
+		{"issue 10: only the keys that changed, nested objects with the same keys patched in turn",
+			view("a", 1), view("b", 1), `{"\u0000p":{"getOrderNotes":"b","state":{"\u0000p":{"orderNotes":"b"}}}}`, 0},
+		{"issue 10: nothing changed is an empty patch", view("a", 1), view("a", 1), `{"\u0000p":{}}`, 0},
+		{"issue 10: 0 and -0 differ (Object.is)", value.NewObject("n", 0.0), value.NewObject("n", math.Copysign(0, -1)),
+			`{"\u0000p":{"n":{"\u0000":-5}}}`, 0},
+		{"issue 10: NaN is always written (conservative)", value.NewObject("n", math.NaN()), value.NewObject("n", math.NaN()),
+			`{"\u0000p":{"n":{"\u0000":-2}}}`, 0},
+		{"issue 10: an opaque value is always written, with its ref", value.NewObject("f", value.Opaque{TypeOf: "function", Ref: fn}, "n", 1.0),
+			value.NewObject("f", value.Opaque{TypeOf: "function", Ref: fn}, "n", 1.0), `{"\u0000p":{"f":{"\u0000":0}}}`, 1},
+		{"issue 10: a nested object whose keys changed goes in full",
+			value.NewObject("o", value.NewObject("a", 1.0)), value.NewObject("o", value.NewObject("b", 1.0)),
+			`{"\u0000p":{"o":{"b":1}}}`, 0},
+		{"issue 10: an object replaced by another type goes in full",
+			value.NewObject("o", value.NewObject("a", 1.0)), value.NewObject("o", []any{}), `{"\u0000p":{"o":[]}}`, 0},
+		{"issue 10: keys that start with NUL keep their escape",
+			value.NewObject("\x00k", 1.0), value.NewObject("\x00k", 2.0), `{"\u0000p":{"\u0000\u0000k":2}}`, 0},
+		{"issue 10: other keys refuse the patch", view("a", 1), value.NewObject("getOrderNotes", "a"), "", 0},
+		{"issue 10: the same keys in another order refuse the patch",
+			value.NewObject("a", 1.0, "b", 2.0), value.NewObject("b", 2.0, "a", 1.0), "", 0},
+		{"issue 10: a nil object refuses the patch", nil, view("a", 1), "", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var e snapjson.Encoder
+			e.Byte('[')
+			ok := e.Patch(c.prev, c.next)
+			if c.want == "" {
+				assert.False(t, ok)
+				assert.Equal(t, "[", string(e.Bytes()), "nothing written")
+				assert.Empty(t, e.Refs())
+				return
+			}
+			require.True(t, ok)
+			assert.Equal(t, c.want, string(e.Bytes()[1:]))
+			assert.Len(t, e.Refs(), c.refs)
+			assert.True(t, json.Valid(e.Bytes()[1:]))
+		})
+	}
+}
+
+func TestSame(t *testing.T) {
+	o := value.NewObject("a", []any{1.0, "x"})
+	cases := []struct {
+		name string
+		a, b any
+		want bool
+	}{
+		{"equal primitives", []any{nil, true, "s", 1.5}, []any{nil, true, "s", 1.5}, true},
+		{"numbers of any Go type", []any{1.0, 2, int64(3)}, []any{1, 2.0, 3.0}, true},
+		{"0 and -0 differ", 0.0, math.Copysign(0, -1), false},
+		{"NaN is never the same", math.NaN(), math.NaN(), false},
+		{"undefined", value.Undef, value.Undef, true},
+		{"undefined is not null", value.Undef, nil, false},
+		{"the same object", o, o, true},
+		{"an equal object", o, value.NewObject("a", []any{1.0, "x"}), true},
+		{"an object with another value", o, value.NewObject("a", []any{1.0, "y"}), false},
+		{"keys in another order", value.NewObject("a", 1.0, "b", 2.0), value.NewObject("b", 2.0, "a", 1.0), false},
+		{"nil objects", (*value.Object)(nil), (*value.Object)(nil), true},
+		{"a nil object and an empty one", (*value.Object)(nil), value.NewObject(), false},
+		{"string lists", []string{"a"}, []string{"a"}, true},
+		{"a string list and an array", []string{"a"}, []any{"a"}, false},
+		{"opaque values are never the same", value.Opaque{TypeOf: "symbol"}, value.Opaque{TypeOf: "symbol"}, false},
+		{"a string is not a number", "1", 1.0, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, snapjson.Same(c.a, c.b))
+			assert.Equal(t, c.want, snapjson.Same(c.b, c.a), "symmetric")
+		})
+	}
+}

@@ -58,7 +58,7 @@ type entry struct {
 }
 
 // smallObject is the most keys an Object looks up without its index.
-const smallObject = 12
+const smallObject = 32
 
 // NewObject builds an object from alternating key, value pairs.
 // It panics if kv has odd length or a key is not a string (programmer error).
@@ -231,6 +231,13 @@ func (o *Object) Merge(over *Object) *Object {
 		}
 	}
 	return c
+}
+
+// Entry is the i-th key and its value (0 <= i < Len(); it panics
+// otherwise, like an index out of range).
+func (o *Object) Entry(i int) (string, any) {
+	e := o.kv[i]
+	return e.k, e.v
 }
 
 // Range calls f for each key in order until f returns false. Objects do

@@ -115,7 +115,7 @@ func ExampleObject() {
 // repeated key keeps its first place" rule on both sides of smallObject
 // (below it keys are scanned, above it an index map is used).
 func TestObjectSmallAndIndexed(t *testing.T) {
-	for _, n := range []int{0, 1, 12, 13, 40} {
+	for _, n := range []int{0, 1, 32, 33, 80} {
 		t.Run(fmt.Sprintf("%d keys", n), func(t *testing.T) {
 			var b value.Builder
 			for i := 0; i < n; i++ {

@@ -211,3 +211,76 @@ test('issue 9 point 7: a notices delta that does not fit the current notices is 
   assert.match(log.errors[0][0], /notices change that does not fit/);
   assert.deepEqual(JSON.parse(JSON.stringify(stores.snapshot(NOTICES))), { byContext: {}, all: [] });
 });
+
+// Patches (bridge/snapjson Encoder.Patch): {"\u0000p": {changed keys}}
+// against the snapshot checkout.js holds.
+const PATCH = ESC + 'p';
+
+test('issue 10: a patch replaces the keys it names, keeps the others by reference, key order included', () => {
+  const { stores, log } = setup();
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { a: 1, o: { x: [1], y: { z: 2 } }, keep: { k: true }, s: 'idle' } }));
+  const before = stores.snapshot(CHECKOUT);
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: { s: 'processing', o: { [PATCH]: { y: { z: 3 } } } } } }));
+  const after = stores.snapshot(CHECKOUT);
+  assert.notEqual(after, before);
+  assert.deepEqual(Object.keys(after), ['a', 'o', 'keep', 's'], 'the held key order');
+  assert.equal(after.s, 'processing');
+  assert.equal(after.keep, before.keep, 'an unnamed key keeps its object');
+  assert.equal(after.o.x, before.o.x, 'a nested patch keeps what it does not name');
+  assert.equal(after.o.y.z, 3);
+  assert.ok(Object.isFrozen(after) && Object.isFrozen(after.o) && Object.isFrozen(after.o.y));
+  assert.deepEqual(log.errors, []);
+});
+
+test('issue 10: a patch that changes nothing keeps the snapshot object; a full value in a patch keeps its equal parts', () => {
+  const { stores, log } = setup();
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { n: 1, o: { deep: { v: [1, 2] } } } }));
+  const before = stores.snapshot(CHECKOUT);
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: {} } }));
+  assert.equal(stores.snapshot(CHECKOUT), before, 'an empty patch');
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: { n: 1, o: { deep: { v: [1, 2] } } } } }));
+  assert.equal(stores.snapshot(CHECKOUT), before, 'a patch with equal values (NaN and opaque values are always sent)');
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: { o: { deep: { v: [1, 2] }, more: 1 } } } }));
+  assert.equal(stores.snapshot(CHECKOUT).o.deep, before.o.deep, 'a full value revived against the held one');
+  assert.deepEqual(log.errors, []);
+});
+
+test('issue 10: patched values use the escapes (undefined keeps its key, -0, refs) and NUL-prefixed keys', () => {
+  const { stores, log } = setup();
+  const fn = function token() {};
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [ESC + ESC + 'k']: 1, u: 1, z: 0, f: null } }));
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: { [ESC + ESC + 'k']: 2, u: { [ESC]: -1 }, z: { [ESC]: -5 }, f: { [ESC]: 0 } } } }), [fn]);
+  const s = stores.snapshot(CHECKOUT);
+  assert.deepEqual(Object.keys(s), [ESC + 'k', 'u', 'z', 'f']);
+  assert.equal(s[ESC + 'k'], 2);
+  assert.ok(Object.prototype.hasOwnProperty.call(s, 'u') && s.u === undefined);
+  assert.ok(Object.is(s.z, -0));
+  assert.equal(s.f, fn);
+  assert.deepEqual(log.errors, []);
+});
+
+test('issue 10: a patch never runs a setter a page put on Object.prototype', (t) => {
+  const { ctx, stores, log } = setup();
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { status: 'idle', toString: 'data', __proto__x: 1 } }));
+  let ran = 0;
+  vm.runInContext('Object.defineProperty(Object.prototype, "status", { set: function () { globalThis.__ran = (globalThis.__ran || 0) + 1; }, configurable: true })', ctx);
+  t.after(() => vm.runInContext('delete Object.prototype.status', ctx));
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: { toString: 'x' } } }));
+  ran = vm.runInContext('globalThis.__ran || 0', ctx);
+  const s = stores.snapshot(CHECKOUT);
+  assert.equal(ran, 0);
+  assert.ok(Object.prototype.hasOwnProperty.call(s, 'status') && s.status === 'idle', 'an own data key');
+  assert.equal(s.toString, 'x');
+  assert.deepEqual(log.errors, []);
+});
+
+test('issue 10: a patch that does not fit the held snapshot is logged, and what fits is applied', () => {
+  const { stores, log } = setup();
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { a: 1, list: [1] } }));
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: { a: 2, missing: 1 } } }));
+  assert.equal(stores.snapshot(CHECKOUT).a, 2);
+  assert.equal(log.errors.length, 1);
+  assert.match(String(log.errors[0][0] || log.errors[0]), /patch that does not fit/);
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: { list: { [PATCH]: { 0: 2 } } } } }));
+  assert.equal(log.errors.length, 2, 'a patch of an array');
+});

@@ -172,6 +172,8 @@ function createLoader(deps) {
             publishText: function (address, length, refs) {
               return host.publish(calls.readText(address, length), refs);
             },
+            // Publications may patch the snapshots held (stores.js applyPatch).
+            patches: true,
             ready: function (api) {
               if (my !== attempt || readied) return;
               if (!api || typeof api.dispatch !== 'function') {
