@@ -31,7 +31,7 @@ function fakeModule(codes = {}) {
 }
 
 function setup(opts = {}) {
-  const ctx = loadParts(['util', 'stores', 'calls'], { AbortController, Symbol, TextEncoder, TextDecoder, Uint8Array, Object, Response, Promise }) // this realm's Object: the test's values are plain here;
+  const ctx = loadParts(['util', 'stores', 'calls'], { AbortController, DOMException, Symbol, TextEncoder, TextDecoder, Uint8Array, Object, Response, Promise }) // this realm's Object: the test's values are plain here;
   const log = recordingLog();
   const calls = ctx.createCalls(log);
   const settled = [];
@@ -124,6 +124,10 @@ test('D17/D18 calls.abort: one call\'s signal when its budget runs out; every tr
   assert.equal(signals[1].aborted, false);
   calls.abort('a1', -1);
   assert.equal(signals[1].aborted, true, 'the attempt end aborts a settled call\'s signal too (D18)');
+  assert.equal(signals[1].reason.name, 'AbortError', 'the reason is an AbortError, as abort() gives');
+  assert.equal(signals[2].reason.name, 'AbortError');
+  assert.match(signals[1].reason.message, /attempt ended/);
+  assert.match(signals[2].reason.message, /time budget/);
   assert.equal(signals[3].aborted, false, 'another attempt is left alone');
   calls.abort('a1', -1); // idempotent
   calls.abort('', -1);

@@ -228,7 +228,13 @@ test('issue 10: a patch replaces the keys it names, keeps the others by referenc
   assert.equal(after.keep, before.keep, 'an unnamed key keeps its object');
   assert.equal(after.o.x, before.o.x, 'a nested patch keeps what it does not name');
   assert.equal(after.o.y.z, 3);
-  assert.ok(Object.isFrozen(after) && Object.isFrozen(after.o) && Object.isFrozen(after.o.y));
+  assert.ok(Object.isFrozen(after.o) && Object.isFrozen(after.o.y), 'the values selectors return are frozen');
+  const selected = stores.select(CHECKOUT);
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: { s: 'idle' } } }));
+  assert.equal(stores.snapshot(CHECKOUT), after, 'the store record is updated in place (checkout.js never hands it out)');
+  assert.equal(after.s, 'idle');
+  assert.equal(after.o.y.z, 3);
+  assert.equal(stores.select(CHECKOUT), selected);
   assert.deepEqual(log.errors, []);
 });
 
@@ -236,12 +242,15 @@ test('issue 10: a patch that changes nothing keeps the snapshot object; a full v
   const { stores, log } = setup();
   stores.applyPublish(JSON.stringify({ [CHECKOUT]: { n: 1, o: { deep: { v: [1, 2] } } } }));
   const before = stores.snapshot(CHECKOUT);
+  const o = before.o;
   stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: {} } }));
-  assert.equal(stores.snapshot(CHECKOUT), before, 'an empty patch');
+  assert.equal(stores.snapshot(CHECKOUT).o, o, 'an empty patch');
   stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: { n: 1, o: { deep: { v: [1, 2] } } } } }));
-  assert.equal(stores.snapshot(CHECKOUT), before, 'a patch with equal values (NaN and opaque values are always sent)');
+  assert.equal(stores.snapshot(CHECKOUT).o, o, 'a patch with equal values (NaN and opaque values are always sent)');
   stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: { o: { deep: { v: [1, 2] }, more: 1 } } } }));
-  assert.equal(stores.snapshot(CHECKOUT).o.deep, before.o.deep, 'a full value revived against the held one');
+  assert.equal(stores.snapshot(CHECKOUT).o.deep, o.deep, 'a full value revived against the held one');
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { n: 1, o: { deep: { v: [1, 2] }, more: 1 } } }));
+  assert.equal(stores.snapshot(CHECKOUT).o.deep, o.deep, 'a full view after patches is revived against the record');
   assert.deepEqual(log.errors, []);
 });
 
@@ -261,15 +270,19 @@ test('issue 10: patched values use the escapes (undefined keeps its key, -0, ref
 
 test('issue 10: a patch never runs a setter a page put on Object.prototype', (t) => {
   const { ctx, stores, log } = setup();
-  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { status: 'idle', toString: 'data', __proto__x: 1 } }));
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { status: 'idle', toString: 'data', __proto__x: 1, o: { status: 1 } } }));
   let ran = 0;
   vm.runInContext('Object.defineProperty(Object.prototype, "status", { set: function () { globalThis.__ran = (globalThis.__ran || 0) + 1; }, configurable: true })', ctx);
   t.after(() => vm.runInContext('delete Object.prototype.status', ctx));
   stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: { toString: 'x' } } }));
-  ran = vm.runInContext('globalThis.__ran || 0', ctx);
-  const s = stores.snapshot(CHECKOUT);
-  assert.equal(ran, 0);
+  let s = stores.snapshot(CHECKOUT);
   assert.ok(Object.prototype.hasOwnProperty.call(s, 'status') && s.status === 'idle', 'an own data key');
+  stores.applyPublish(JSON.stringify({ [CHECKOUT]: { [PATCH]: { status: 'processing', o: { [PATCH]: { status: 2 } } } } }));
+  ran = vm.runInContext('globalThis.__ran || 0', ctx);
+  s = stores.snapshot(CHECKOUT);
+  assert.equal(ran, 0);
+  assert.equal(s.status, 'processing');
+  assert.ok(Object.prototype.hasOwnProperty.call(s.o, 'status') && s.o.status === 2, 'a nested patch defines its keys too');
   assert.equal(s.toString, 'x');
   assert.deepEqual(log.errors, []);
 });

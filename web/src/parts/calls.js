@@ -330,13 +330,30 @@ function createCalls(log) {
     return answer(out);
   }
 
+  // The signals abort with one AbortError per abort call: abort() without
+  // a reason makes a DOMException of its own for every signal, which
+  // costs ~15 µs each (issue 10: a tenth of an attempt with 10 observers).
   function abort(attemptId, id) {
     var ids = id >= 0 ? [id] : (byAttempt[attemptId] || []);
     if (!(id >= 0)) delete byAttempt[attemptId];
+    var reason;
     for (var i = 0; i < ids.length; i++) {
       var ctl = byCall[ids[i]];
       if (id < 0) delete byCall[ids[i]];
-      if (ctl && !ctl.signal.aborted) ctl.abort();
+      if (!ctl || ctl.signal.aborted) continue;
+      if (reason === undefined) reason = abortReason(id >= 0);
+      if (reason === null) ctl.abort();
+      else ctl.abort(reason);
+    }
+  }
+
+  // An AbortError as abort() makes, or null without DOMException.
+  function abortReason(timedOut) {
+    if (typeof DOMException !== 'function') return null;
+    try {
+      return new DOMException(timedOut ? 'The observer did not respond within its time budget' : 'The checkout attempt ended', 'AbortError');
+    } catch (e) {
+      return null;
     }
   }
 
