@@ -33,6 +33,7 @@ func (b *Bridge) apiPing([]jsv.Value) (any, error) {
 type hostCalls struct {
 	host                                                jsv.Value
 	awaitFn, observeFn, abortFn, takeFn, respondFn, con jsv.Value // the host's members, read once
+	requestFn                                           jsv.Value // host.request, or undefined (an older checkout.js)
 	settled                                             *funcHandle
 	enc                                                 snapjson.Encoder // observe's buffer (one call at a time: JS is single-threaded)
 
@@ -68,7 +69,8 @@ func newHostCalls(host jsv.Value) *hostCalls {
 	}
 	c := &hostCalls{host: host, waiting: map[int]chan settledValue{}, attempts: map[string]bool{},
 		awaitFn: get(host, "await"), observeFn: get(host, "observe"), abortFn: get(host, "abort"),
-		takeFn: get(host, "take"), respondFn: get(host, "respond"), con: get(host, "connect")}
+		takeFn: get(host, "take"), respondFn: get(host, "respond"), con: get(host, "connect"),
+		requestFn: get(host, "request")}
 	f, err := newFunc(func(_ jsv.Value, args []jsv.Value) any {
 		idf, _ := arg(args, 0).Float()
 		ok, _ := arg(args, 1).Truthy()
@@ -200,6 +202,30 @@ func (c *hostCalls) respond(ctx context.Context, p jsv.Value) (settledValue, err
 		return settledValue{v: v, ok: err == nil}, err
 	}
 	return c.call(ctx, c.respondFn, p)
+}
+
+// request performs a fetch described by text in ONE Go → JS call,
+// host.request(id, address, length): text is {"url", "method", "headers":
+// [name, value, ...], "body"} (all strings) at address/length in Go's
+// memory. checkout.js builds the init (cache 'no-store', same-origin
+// credentials, an AbortSignal), calls the page's fetch and reads the
+// response as respond does. It returns false, having done nothing, when the
+// host lacks request (then the caller builds the request through jsv).
+// When ctx ends first the fetch is aborted (host.abort("", id)) and
+// ctx.Err() is returned.
+func (c *hostCalls) request(ctx context.Context, text []byte) (settledValue, bool, error) {
+	if c == nil || !isFunction(c.requestFn) {
+		return settledValue{}, false, nil
+	}
+	id, ch := c.register()
+	if _, err := c.requestFn.Invoke(id, addr(text), len(text)); err != nil {
+		c.forget(id)
+		return settledValue{}, true, errorFromCall(err)
+	}
+	stop := context.AfterFunc(ctx, func() { _, _ = c.abortFn.Invoke("", id) })
+	defer stop()
+	r, err := c.wait(ctx, id, ch)
+	return r, true, err
 }
 
 // observe calls observer cb with (data, {signal, attemptId}) (D18) in one

@@ -241,6 +241,49 @@ test('issue 10: calls.respond reads a Response in JS and sends status, headers a
   assert.match(byId[4][1].message, /Failed to fetch/);
 });
 
+test('issue 10: calls.request builds the fetch from one text, calls the page\'s fetch as it is then, and reads the response as respond does', async () => {
+  const { ctx, calls, settled, mod } = setup();
+  const seen = [];
+  ctx.fetch = (url, init) => { seen.push([url, init]); return Promise.resolve(new Response('{"ok":1}', { status: 200 })); };
+  const [a, n] = mod.put(JSON.stringify({ url: '/wp-json/wc/store/v1/checkout', method: 'POST', headers: ['Content-Type', 'application/json', 'Nonce', 'n1', '__proto__', 'x'], body: '{"a":1}' }));
+  calls.request(1, a, n);
+  await tick();
+  await tick();
+  assert.equal(seen.length, 1);
+  const [url, init] = seen[0];
+  assert.equal(url, '/wp-json/wc/store/v1/checkout');
+  assert.equal(init.method, 'POST');
+  assert.equal(init.body, '{"a":1}');
+  assert.equal(init.cache, 'no-store');
+  assert.equal(init.credentials, 'same-origin');
+  assert.deepEqual(Object.keys(init.headers), ['Content-Type', 'Nonce', '__proto__'], 'every header an own key');
+  assert.equal(init.headers.Nonce, 'n1');
+  assert.equal(init.signal.aborted, false);
+  const got = mod.calls.filter((c) => c[0] === 'settle');
+  assert.deepEqual([JSON.parse(got[0][2]).text, got[0][3]], ['{"ok":1}', 1]);
+
+  // abort('', id) aborts the fetch's signal (Go's ctx ended).
+  let signal;
+  ctx.fetch = (u, i) => { signal = i.signal; return new Promise(() => {}); };
+  calls.request(2, a, n);
+  calls.abort('', 2);
+  assert.equal(signal.aborted, true);
+
+  // No fetch, or a fetch that throws: a rejection.
+  ctx.fetch = undefined;
+  calls.request(3, a, n);
+  ctx.fetch = () => { throw new TypeError('blocked'); };
+  calls.request(4, a, n);
+  calls.request(5, a, 0); // text that does not parse
+  await tick();
+  const byId = Object.fromEntries(settled.map(([id, ok, v]) => [id, [ok, v]]));
+  assert.equal(byId[3][0], false);
+  assert.match(byId[3][1].message, /fetch is not available/);
+  assert.equal(byId[4][0], false);
+  assert.match(byId[4][1].message, /blocked/);
+  assert.equal(byId[5][0], false);
+});
+
 test('issue 10: calls.await with asText sends a plain fulfilment value as text (D43 flushRender, canMakePayment)', async () => {
   const { calls, settled, mod } = setup();
   calls.await(1, Promise.resolve(undefined), true);

@@ -133,6 +133,8 @@ function writeText(v, depth, st, out) {
  *                      wcw_settle as text instead
  *   respond(id, p)     fetch's Promise: a Response is read here and sent
  *                      as one text (see respond below)
+ *   request(id, address, length)  the checkout request as text: built,
+ *                      fetched and read here (see request below)
  *   observe(id, fn, address, length, refs, attemptId, track)
  *                      calls fn(data, {signal, attemptId}) with data
  *                      revived from the snapjson text at address/length in
@@ -283,6 +285,44 @@ function createCalls(log) {
     });
   }
 
+  // request(id, address, length): the checkout request Go describes as
+  // text at address/length ({url, method, headers: [name, value, ...],
+  // body}) sent with the page's fetch as it is at this moment (cache
+  // 'no-store', same-origin credentials, an AbortSignal that abort('', id)
+  // aborts), its response read as respond reads it. A fetch that is missing
+  // or throws settles as a rejection.
+  function request(id, address, length) {
+    var r, init;
+    try {
+      r = JSON.parse(readText(address, length));
+      var headers = {};
+      for (var i = 0; i + 1 < r.headers.length; i += 2) defineOwn(headers, String(r.headers[i]), String(r.headers[i + 1]));
+      init = { method: r.method, headers: headers, body: r.body, cache: 'no-store', credentials: 'same-origin' };
+    } catch (e) {
+      if (settled) settled(id, false, e);
+      return;
+    }
+    var fetchFn = typeof globalThis !== 'undefined' ? globalThis.fetch : undefined;
+    if (typeof fetchFn !== 'function') {
+      if (settled) settled(id, false, new TypeError('fetch is not available'));
+      return;
+    }
+    if (typeof AbortController === 'function') {
+      var ctl = new AbortController();
+      init.signal = ctl.signal;
+      byCall[id] = ctl;
+    }
+    var p;
+    try {
+      p = Promise.resolve(fetchFn(r.url, init));
+    } catch (e) {
+      delete byCall[id];
+      if (settled) settled(id, false, e);
+      return;
+    }
+    respond(id, p.then(function (res) { delete byCall[id]; return res; }, function (e) { delete byCall[id]; throw e; }));
+  }
+
   function responseText(head, body, bodyError) {
     return '{"status":' + (typeof head.status === 'number' && head.status === head.status ? String(head.status) : '0') +
       ',"headers":' + JSON.stringify(head.headers) +
@@ -401,6 +441,7 @@ function createCalls(log) {
     connect: function (fn) { settled = typeof fn === 'function' ? fn : null; },
     await: function (id, p, asText) { follow(id, p, undefined, asText === true); },
     respond: respond,
+    request: request,
     observe: observe,
     take: function () { var v = taken; taken = undefined; return v; },
     abort: abort,
