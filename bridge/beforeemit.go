@@ -10,17 +10,18 @@ import (
 )
 
 // beforeEmit is the engine's Config.BeforeEmit (D43, render before emit):
-// it calls host.flushRender(event) — checkout.js answers with a Promise that
+// it calls host.flushRender(event) (this undefined) — checkout.js answers with a Promise that
 // resolves once the page's React has committed the renders the latest
 // change caused — and waits for it, at most until ctx ends (the engine
 // bounds it by engine.BeforeEmitTimeout). A host without flushRender
 // (an older checkout.js) waits for nothing. It runs on the engine's
 // goroutine (attempt runner, dispatched action), never on a JS callback.
 func (b *Bridge) beforeEmit(ctx context.Context, ev observer.Event) error {
-	if !isFunction(get(b.host, "flushRender")) {
+	flush := get(b.host, "flushRender") // read each time: a page may replace it
+	if !isFunction(flush) {
 		return nil
 	}
-	p, err := b.host.Call("flushRender", string(ev))
+	p, err := flush.Invoke(string(ev)) // this is undefined: checkout.js's flushRender does not use it
 	if err != nil {
 		return errorFromCall(err)
 	}
