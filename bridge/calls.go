@@ -271,9 +271,11 @@ func (c *hostCalls) observe(ctx context.Context, cb jsv.Value, data any, result 
 	}
 	// A thenable: its signal aborts if the time budget runs out first
 	// (D17); once it settled, nothing is left to abort for this call (the
-	// attempt's end aborts it, D18: watchAttempt).
+	// attempt's end aborts it, D18: watchAttempt). Inside an attempt only a
+	// call with a budget needs the watch (observer.HasBudget); outside one
+	// (onAttemptSettled, whose ctx has a deadline) every call gets it.
 	var stop func() bool
-	if ctx.Done() != nil {
+	if ctx.Done() != nil && (done == nil || observer.HasBudget(ctx)) {
 		stop = context.AfterFunc(ctx, func() {
 			if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
 				_, _ = c.abortFn.Invoke(attempt, id) // D17/D18: the time budget ran out

@@ -164,7 +164,7 @@ func (b *Bridge) apiOn(args []jsv.Value) (any, error) {
 			return nil, &engine.ArgError{Func: name, Arg: "priority", Want: "a finite number", Got: "number"}
 		}
 	}
-	opts := observer.Options{}
+	opts := observer.Options{Prompt: true} // observerFunc waits for its Promise or ctx
 	optv, err := b.conv.convert(arg(args, 3), name+" options")
 	if err != nil {
 		return nil, err

@@ -185,7 +185,7 @@ func New(cfg Config) *Engine {
 		Now:      cfg.Now,
 	}
 	// ref §7 R8: the built-in validation observer at priority 0.
-	e.reg.Add(observer.CheckoutValidation, e.builtinValidation, 0, observer.Options{Label: builtinValidationLabel})
+	e.reg.Add(observer.CheckoutValidation, e.builtinValidation, 0, observer.Options{Label: builtinValidationLabel, Prompt: true})
 	e.watchCartForAvailability()
 	return e
 }

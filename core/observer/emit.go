@@ -13,6 +13,18 @@ import (
 // attemptKey is the context key of the attempt id.
 type attemptKey struct{}
 
+// budgetKey marks the ctx of an observer call that has a D17 budget.
+type budgetKey struct{}
+
+// HasBudget reports whether ctx is the ctx of an observer call with a
+// time budget (D17): only such a ctx can end with a TimeoutError cause
+// while the attempt goes on. A bridge uses it to skip, for the other
+// calls, the watch that aborts a call's signal when its budget runs out.
+func HasBudget(ctx context.Context) bool {
+	b, _ := ctx.Value(budgetKey{}).(bool)
+	return b
+}
+
 // WithAttempt returns a copy of ctx that carries attemptID (D18, D24).
 func WithAttempt(ctx context.Context, attemptID string) context.Context {
 	return context.WithValue(ctx, attemptKey{}, attemptID)
@@ -284,6 +296,17 @@ func invoke(ctx context.Context, fn Func, data any, ch chan<- outcome) {
 	ch <- outcome{v: v, err: err}
 }
 
+// invokeHere is invoke on the caller's goroutine (a Prompt subscription).
+func invokeHere(ctx context.Context, fn Func, data any) (o outcome) {
+	defer func() {
+		if p := recover(); p != nil {
+			o = outcome{v: value.Undef, err: Recovered("observer", p)}
+		}
+	}()
+	v, err := fn(ctx, data)
+	return outcome{v: v, err: err}
+}
+
 // call runs one observer with its budget and reports it.
 func (e *Emitter) call(ctx context.Context, ev Event, sub Subscription, data any) Call {
 	budget := sub.Timeout
@@ -300,24 +323,28 @@ func (e *Emitter) call(ctx context.Context, ev Event, sub Subscription, data any
 		// the call settled until the attempt ends (D18), so only the timer
 		// is stopped then. The child stays attached to ctx until ctx is done.
 		c, cancel := context.WithCancelCause(ctx)
-		callCtx = c
+		callCtx = context.WithValue(c, budgetKey{}, true)
 		timer = time.AfterFunc(budget, func() { cancel(budgetErr) })
 	}
 
-	ch := make(chan outcome, 1)
-	invokers.Run(func() { invoke(callCtx, sub.Fn, data, ch) })
-
 	var res outcome
 	settled := false
-	select {
-	case res = <-ch:
-		settled = true
-	case <-callCtx.Done():
-		// Prefer a result that arrived at the same moment.
+	if sub.Prompt {
+		// Fn returns once callCtx is done: call it here (Options.Prompt).
+		res, settled = invokeHere(callCtx, sub.Fn, data), true
+	} else {
+		ch := make(chan outcome, 1)
+		invokers.Run(func() { invoke(callCtx, sub.Fn, data, ch) })
 		select {
 		case res = <-ch:
 			settled = true
-		default:
+		case <-callCtx.Done():
+			// Prefer a result that arrived at the same moment.
+			select {
+			case res = <-ch:
+				settled = true
+			default:
+			}
 		}
 	}
 	if timer != nil {

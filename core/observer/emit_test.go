@@ -842,3 +842,75 @@ func TestPanicError(t *testing.T) {
 		assert.EqualError(t, Recovered("", "x"), "panic: x")
 	})
 }
+
+// TestPromptSubscriptions: a Prompt subscription (Options.Prompt, issue 10:
+// the bridge's JS observers) is called on the emitter's goroutine, and the
+// emission is the same as for one called on its own goroutine: values in
+// priority order (ref §5.2, §5.4), a budget expiry counted as
+// {type:'error', message} (D17), a cancelled attempt (D18), a panic
+// logged as a throw.
+func TestPromptSubscriptions(t *testing.T) {
+	for _, prompt := range []bool{false, true} {
+		name := map[bool]string{false: "own goroutine", true: "prompt"}[prompt]
+		t.Run(name+": ref §5.4 values in priority order, an error response stops", func(t *testing.T) {
+			r := NewRegistry()
+			var rec calls
+			r.Add(PaymentSetup, rec.named("b", returns(value.NewObject("type", "error"))), 2, Options{Prompt: prompt})
+			r.Add(PaymentSetup, rec.named("a", returns(value.NewObject("type", "success"))), 1, Options{Prompt: prompt})
+			r.Add(PaymentSetup, rec.named("c", returns(true)), 3, Options{Prompt: prompt})
+			out := (&Emitter{Registry: r}).EmitWithAbort(context.Background(), PaymentSetup, nil)
+			assert.Equal(t, []string{"a", "b"}, rec.list())
+			require.Len(t, out.Responses, 2)
+			assert.Equal(t, "error", out.Responses[1].Get("type"))
+		})
+		t.Run(name+": D17 a budget expiry is a timeout response", func(t *testing.T) {
+			r := NewRegistry()
+			r.Add(PaymentSetup, blocks(nil), 1, Options{Label: "slow", Timeout: 10 * time.Millisecond, Prompt: prompt})
+			out := (&Emitter{Registry: r}).EmitWithAbort(context.Background(), PaymentSetup, nil)
+			assert.True(t, out.TimedOut)
+			require.Len(t, out.Calls, 1)
+			assert.True(t, out.Calls[0].TimedOut)
+			assert.NoError(t, out.Calls[0].Err)
+			assert.Equal(t, "slow did not respond within 10 ms", out.Responses[0].Get("message"))
+		})
+		t.Run(name+": D18 a cancelled attempt cancels the call in flight", func(t *testing.T) {
+			ctx, cancel := context.WithCancelCause(context.Background())
+			reset := errors.New("reset")
+			started := make(chan struct{})
+			go func() { <-started; cancel(reset) }()
+			r := NewRegistry()
+			r.Add(PaymentSetup, blocks(started), 1, Options{Prompt: prompt})
+			r.Add(PaymentSetup, returns(true), 2, Options{Prompt: prompt})
+			out := (&Emitter{Registry: r}).EmitWithAbort(ctx, PaymentSetup, nil)
+			assert.True(t, out.Cancelled)
+			require.Len(t, out.Calls, 1)
+			assert.True(t, out.Calls[0].Cancelled)
+			assert.ErrorIs(t, out.Calls[0].Err, reset)
+			assert.Empty(t, out.Responses)
+		})
+		t.Run(name+": ref §5.4 a panic is a logged throw", func(t *testing.T) {
+			r := NewRegistry()
+			r.Add(PaymentSetup, func(context.Context, any) (any, error) { panic("boom") }, 1, Options{Label: "p", Prompt: prompt})
+			var logs errLog
+			out := (&Emitter{Registry: r, LogError: logs.log}).EmitWithAbort(context.Background(), PaymentSetup, nil)
+			require.Len(t, out.Calls, 1)
+			assert.ErrorContains(t, out.Calls[0].Err, "observer panic: boom")
+			assert.Equal(t, 1, logs.count())
+			assert.Equal(t, "error", out.Responses[0].Get("type"))
+		})
+	}
+}
+
+// TestHasBudget: D17 — only the ctx of a call with a time budget says so.
+func TestHasBudget(t *testing.T) {
+	seen := map[string]bool{}
+	r := NewRegistry()
+	record := func(name string) Func {
+		return func(ctx context.Context, _ any) (any, error) { seen[name] = HasBudget(ctx); return true, nil }
+	}
+	r.Add(PaymentSetup, record("budget"), 1, Options{Timeout: time.Second, Prompt: true})
+	r.Add(PaymentSetup, record("none"), 2, Options{Prompt: true})
+	(&Emitter{Registry: r}).EmitWithAbort(context.Background(), PaymentSetup, nil)
+	assert.Equal(t, map[string]bool{"budget": true, "none": false}, seen)
+	assert.False(t, HasBudget(context.Background()))
+}

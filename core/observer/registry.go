@@ -37,6 +37,14 @@ type Options struct {
 	// Timeout is the D17 per-subscription budget. 0 (or negative) means
 	// the emitter's page-wide default for the event.
 	Timeout time.Duration
+	// Prompt promises that Fn returns as soon as its ctx is done (with
+	// ctx's error, or its own result if it had one first) and never blocks
+	// on anything else that only the emitter could release. The emitter
+	// then calls Fn on its own goroutine instead of handing the call to
+	// another one and waiting for it: the outcome is the same, without two
+	// goroutine switches per call. The bridge's JS observers are Prompt
+	// (they wait for their Promise or ctx, whichever comes first).
+	Prompt bool
 }
 
 // Subscription is one registered observer, as a snapshot returned by
@@ -47,6 +55,7 @@ type Subscription struct {
 	Priority float64 // lower runs first (ref §5.2)
 	Label    string  // Options.Label, else "observer#<ID>"
 	Timeout  time.Duration
+	Prompt   bool // Options.Prompt
 	Fn       Func
 }
 
@@ -91,7 +100,7 @@ func (r *Registry) Add(ev Event, fn Func, priority float64, opts Options) (unsub
 	if label == "" {
 		label = "observer#" + strconv.Itoa(id)
 	}
-	sub := Subscription{ID: id, Event: ev, Priority: priority, Label: label, Timeout: timeout, Fn: fn}
+	sub := Subscription{ID: id, Event: ev, Priority: priority, Label: label, Timeout: timeout, Prompt: opts.Prompt, Fn: fn}
 	if r.subs == nil {
 		r.subs = map[Event][]Subscription{}
 	}
