@@ -134,6 +134,29 @@ test('D17/D18 calls.abort: one call\'s signal when its budget runs out; every tr
   assert.equal(signals[4].aborted, false, 'an untracked call (outside an attempt) is not aborted with an attempt');
 });
 
+test('D18 issue 10: the signal is made when an observer first reads it; read after the attempt ended (or the budget ran out) it is already aborted', async () => {
+  const { calls } = setup();
+  const seconds = {};
+  const keep = (id) => (data, second) => { seconds[id] = second; return true; };
+  calls.observe(1, keep(1), 0, 0, undefined, 'a1', true);
+  calls.observe(2, keep(2), 0, 0, undefined, 'a1', true);
+  calls.observe(3, keep(3), 0, 0, undefined, 'a1', true);
+  assert.deepEqual(Object.keys(seconds[1]), ['attemptId', 'signal'], 'signal is an own enumerable key');
+  const early = seconds[1].signal; // read while the attempt runs
+  assert.equal(early.aborted, false);
+  assert.equal(seconds[1].signal, early, 'the same signal every time');
+  calls.abort('a1', 3); // call 3's budget ran out before it read its signal
+  calls.abort('a1', -1);
+  assert.equal(early.aborted, true);
+  const late = seconds[2].signal;
+  assert.equal(late.aborted, true, 'read after the attempt ended');
+  assert.match(late.reason.message, /attempt ended/);
+  assert.match(seconds[3].signal.reason.message, /time budget/, 'the first abort is the one it reports');
+  const { signal, attemptId } = seconds[2];
+  assert.equal(signal, late);
+  assert.equal(attemptId, 'a1');
+});
+
 test('calls.await: settles through the one callback; a throwing then reaches the caller', async () => {
   const { calls, settled } = setup();
   calls.await(11, Promise.resolve('x'));

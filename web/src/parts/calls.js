@@ -350,9 +350,8 @@ function createCalls(log) {
     var data = length > 0 ? revive(JSON.parse(readText(address, length)), undefined, refs, true) : undefined;
     var second = { attemptId: attemptId };
     if (typeof AbortController === 'function') {
-      var ctl = new AbortController();
-      second.signal = ctl.signal;
-      byCall[id] = ctl;
+      var slot = lazySignal(second);
+      byCall[id] = slot;
       if (track) (byAttempt[attemptId] || (byAttempt[attemptId] = [])).push(id);
     }
     var out;
@@ -370,20 +369,54 @@ function createCalls(log) {
     return answer(out);
   }
 
-  // The signals abort with one AbortError per abort call: abort() without
-  // a reason makes a DOMException of its own for every signal, which
-  // costs ~15 µs each (issue 10: a tenth of an attempt with 10 observers).
+  // An observer's signal (D18) is made when the observer first reads
+  // second.signal (an enumerable getter): most observers never do, and an
+  // AbortController costs ~3 µs to make and more to abort (issue 10). The
+  // slot records an abort that came first; the signal is then made aborted.
+  function lazySignal(second) {
+    var slot = { ctl: null, aborted: false, timedOut: false };
+    Object.defineProperty(second, 'signal', {
+      enumerable: true,
+      configurable: true,
+      get: function () {
+        if (slot.ctl === null) {
+          slot.ctl = new AbortController();
+          if (slot.aborted) abortWith(slot.ctl, abortReason(slot.timedOut));
+        }
+        return slot.ctl.signal;
+      }
+    });
+    return slot;
+  }
+
+  function abortWith(ctl, reason) {
+    if (reason === null) ctl.abort();
+    else ctl.abort(reason);
+  }
+
+  // byCall holds, per call id, an AbortController (request) or an
+  // observer's lazySignal slot. The signals abort with one AbortError per
+  // abort call: abort() without a reason makes a DOMException of its own for
+  // every signal, which costs ~15 µs each (issue 10).
   function abort(attemptId, id) {
     var ids = id >= 0 ? [id] : (byAttempt[attemptId] || []);
     if (!(id >= 0)) delete byAttempt[attemptId];
     var reason;
     for (var i = 0; i < ids.length; i++) {
-      var ctl = byCall[ids[i]];
+      var entry = byCall[ids[i]];
       if (id < 0) delete byCall[ids[i]];
-      if (!ctl || ctl.signal.aborted) continue;
+      if (!entry) continue;
+      var ctl = entry;
+      if (typeof entry.abort !== 'function') { // a lazySignal slot
+        if (entry.aborted) continue;
+        entry.aborted = true;
+        entry.timedOut = id >= 0;
+        if (entry.ctl === null) continue; // made aborted if ever read
+        ctl = entry.ctl;
+      }
+      if (ctl.signal.aborted) continue;
       if (reason === undefined) reason = abortReason(id >= 0);
-      if (reason === null) ctl.abort();
-      else ctl.abort(reason);
+      abortWith(ctl, reason);
     }
   }
 
