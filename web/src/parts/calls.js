@@ -348,11 +348,14 @@ function createCalls(log) {
 
   function observe(id, fn, address, length, refs, attemptId, track) {
     var data = length > 0 ? revive(JSON.parse(readText(address, length)), undefined, refs, true) : undefined;
-    var second = { attemptId: attemptId };
+    var second;
     if (typeof AbortController === 'function') {
-      var slot = lazySignal(second);
+      var slot = { ctl: null, aborted: false, timedOut: false };
+      second = { attemptId: attemptId, get signal() { return signalOf(slot); } };
       byCall[id] = slot;
       if (track) (byAttempt[attemptId] || (byAttempt[attemptId] = [])).push(id);
+    } else {
+      second = { attemptId: attemptId };
     }
     var out;
     try {
@@ -370,23 +373,15 @@ function createCalls(log) {
   }
 
   // An observer's signal (D18) is made when the observer first reads
-  // second.signal (an enumerable getter): most observers never do, and an
+  // second.signal (an enumerable getter, see observe): most observers never do, and an
   // AbortController costs ~3 µs to make and more to abort (issue 10). The
   // slot records an abort that came first; the signal is then made aborted.
-  function lazySignal(second) {
-    var slot = { ctl: null, aborted: false, timedOut: false };
-    Object.defineProperty(second, 'signal', {
-      enumerable: true,
-      configurable: true,
-      get: function () {
-        if (slot.ctl === null) {
-          slot.ctl = new AbortController();
-          if (slot.aborted) abortWith(slot.ctl, abortReason(slot.timedOut));
-        }
-        return slot.ctl.signal;
-      }
-    });
-    return slot;
+  function signalOf(slot) {
+    if (slot.ctl === null) {
+      slot.ctl = new AbortController();
+      if (slot.aborted) abortWith(slot.ctl, abortReason(slot.timedOut));
+    }
+    return slot.ctl.signal;
   }
 
   function abortWith(ctl, reason) {
@@ -395,7 +390,7 @@ function createCalls(log) {
   }
 
   // byCall holds, per call id, an AbortController (request) or an
-  // observer's lazySignal slot. The signals abort with one AbortError per
+  // observer's signal slot (signalOf). The signals abort with one AbortError per
   // abort call: abort() without a reason makes a DOMException of its own for
   // every signal, which costs ~15 µs each (issue 10).
   function abort(attemptId, id) {
@@ -407,7 +402,7 @@ function createCalls(log) {
       if (id < 0) delete byCall[ids[i]];
       if (!entry) continue;
       var ctl = entry;
-      if (typeof entry.abort !== 'function') { // a lazySignal slot
+      if (typeof entry.abort !== 'function') { // a signalOf slot
         if (entry.aborted) continue;
         entry.aborted = true;
         entry.timedOut = id >= 0;
