@@ -5,6 +5,7 @@ package bridge
 import (
 	"bytes"
 	"errors"
+	"runtime"
 	"sync/atomic"
 	"unsafe"
 
@@ -45,6 +46,8 @@ const (
 	textStarted  = 0 // the work runs; host.done(id, ...) reports its end
 	textThrown   = 1 // host.throwNext(error) was called: throw it at the call
 	textNoBridge = 2 // no started module (or it was closed): use the api
+	textDone     = 3 // the work ran inside the call; host.done(id, ...) was called
+	textRan      = 4 // as textDone, and Go needs a scheduler turn (resume): a timer was armed
 )
 
 // textBridge is the started bridge the exports serve (the last Start).
@@ -95,12 +98,20 @@ func text(n uint32) []byte {
 // wcwDispatch runs dispatch(key)[action](...args) for the inbox text
 // "key\x00action\x00args" (args: valuetext of the argument array). Bad
 // arguments or an unknown action are thrown at the call (D34: a
-// TypeError); otherwise the action runs in a goroutine and host.done(id,
-// failed, error) reports its end.
+// TypeError); otherwise host.done(id, failed, error) reports the action's
+// end. With inline = 1 (checkout.js: no Go code is running, the call
+// comes straight from the page) an immediate action
+// (engine.PrepareImmediate: a plain setter, which never waits) runs inside
+// the call and textDone is returned, saving the goroutine and the
+// scheduler turn (textRan when the action armed a timer: checkout.js then
+// resumes Go, whose scheduler schedules the wake-up as it goes idle); any
+// other action runs in a goroutine (textStarted).
+// Inside a call from Go (inline = 0) an action always goes to a goroutine:
+// running it there would publish in the middle of another publication.
 //
 //go:wasmexport wcw_dispatch
-func wcwDispatch(id, n uint32) uint32 {
-	return textCall("dispatch", func(b *Bridge) uint32 { return b.textDispatch(id, text(n)) })
+func wcwDispatch(id, n, inline uint32) uint32 {
+	return textCall("dispatch", func(b *Bridge) uint32 { return b.textDispatch(id, text(n), inline == 1) })
 }
 
 // textCall runs an export's body for the started bridge: no bridge is
@@ -120,20 +131,34 @@ func textCall(name string, body func(b *Bridge) uint32) (code uint32) {
 }
 
 // textDispatch is wcw_dispatch's body for msg, the call's text.
-func (b *Bridge) textDispatch(id uint32, msg []byte) uint32 {
+func (b *Bridge) textDispatch(id uint32, msg []byte, inline bool) uint32 {
 	key, rest, ok1 := bytes.Cut(msg, []byte{0})
 	action, args, ok2 := bytes.Cut(rest, []byte{0})
 	if !ok1 || !ok2 {
 		return b.throwText(errors.New("checkout: dispatch: malformed call text"))
 	}
-	who := "dispatch('" + string(key) + "')." + string(action) + " arguments"
 	vals, err := valuetext.ParseList(args, Limits)
 	if err != nil {
-		return b.throwText(&convertError{Who: who, Err: err})
+		return b.throwText(&convertError{Who: "dispatch('" + string(key) + "')." + string(action) + " arguments", Err: err})
 	}
-	run, err := b.eng.Prepare(string(key), string(action), vals)
+	run, immediate, err := b.eng.PrepareImmediate(string(key), string(action), vals)
 	if err != nil {
 		return b.throwText(err)
+	}
+	if inline && immediate {
+		// A timer armed in here (the D40 availability re-check after a cart
+		// change) is only seen by Go's scheduler when it next goes idle,
+		// which it does at the end of a resume, not of an export.
+		b.armed.Store(false)
+		b.finish(id, func() (any, error) { return nil, run(context.Background()) })
+		// Goroutines the change readied (an attempt waiting for the totals,
+		// D13) run now, before the call returns: Gosched queues this one
+		// behind them. Nothing else would run them until the next resume.
+		runtime.Gosched()
+		if b.armed.Load() {
+			return textRan
+		}
+		return textDone
 	}
 	textWorkers.Run(func() { b.finish(id, func() (any, error) { return nil, run(context.Background()) }) })
 	return textStarted
@@ -187,7 +212,8 @@ func (b *Bridge) throwText(err error) uint32 {
 	return textThrown
 }
 
-// finish runs work (never inside an export: in its own goroutine) and
+// finish runs work (in its own goroutine, or inside wcw_dispatch for an
+// immediate action) and
 // reports through host.done(id, failed, error, address, length): on
 // success a non-nil result travels as snapjson text at address/length in
 // Go's memory; on failure error is the JS Error (errorValue). A panic in

@@ -22,19 +22,40 @@ type Action func(ctx context.Context) error
 // performs it. The bridge prepares synchronously, so bad arguments throw a
 // TypeError at the call, and runs the Action in a goroutine.
 func (e *Engine) Prepare(storeKey, action string, args []any) (Action, error) {
+	run, _, err := e.PrepareImmediate(storeKey, action, args)
+	return run, err
+}
+
+// PrepareImmediate is Prepare, and also reports whether the Action is
+// immediate: it makes its change (with reactions R5/R6), delivers it to
+// the listeners and returns, never waiting for anything (no observer, no
+// Promise, no timer, no lock held across a wait). A caller may run an
+// immediate Action where its goroutine must not block (a WebAssembly
+// export); anything else must run on a goroutine of its own.
+func (e *Engine) PrepareImmediate(storeKey, action string, args []any) (Action, bool, error) {
 	actions, ok := actionTable[storeKey]
 	if !ok {
-		return nil, &UnknownError{Func: "dispatch", What: "store", Name: storeKey}
+		return nil, false, &UnknownError{Func: "dispatch", What: "store", Name: storeKey}
 	}
 	fn, ok := actions[action]
 	if !ok {
-		return nil, &UnknownError{Func: "dispatch('" + storeKey + "')", What: "action", Name: action}
+		return nil, false, &UnknownError{Func: "dispatch('" + storeKey + "')", What: "action", Name: action}
 	}
-	run, err := fn(argList{fn: "dispatch('" + storeKey + "')." + action, vals: args})
+	run, immediate, err := prepare(fn, storeKey, action, args)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return func(ctx context.Context) error { return run(e, ctx) }, nil
+	return func(ctx context.Context) error { return run(e, ctx) }, immediate, nil
+}
+
+// prepare reads args for fn. The function name in an ArgError,
+// "dispatch('<store>').<action>", is only built for the error.
+func prepare(fn actionFunc, storeKey, action string, args []any) (func(*Engine, context.Context) error, bool, error) {
+	w, err := fn(argList{store: storeKey, action: action, vals: args})
+	if err != nil {
+		return nil, false, err
+	}
+	return w.run, w.immediate, nil
 }
 
 // Dispatch prepares and runs one action (see Prepare and Action): it
@@ -76,13 +97,23 @@ func StoreKeys() []string {
 
 // actionFunc reads an action's arguments and returns the work to do, or an
 // *ArgError. A no-op (ref §2.2 "set if defined") returns work that does nothing.
-type actionFunc func(a argList) (func(e *Engine, ctx context.Context) error, error)
+type actionFunc func(a argList) (work, error)
+
+// work is a prepared action: run does it; immediate says it never waits
+// (see PrepareImmediate).
+type work struct {
+	run       func(e *Engine, ctx context.Context) error
+	immediate bool
+}
 
 // argList reads positional JS arguments with type checks.
 type argList struct {
-	fn   string
-	vals []any
+	store, action string // for the function name of an ArgError
+	vals          []any
 }
+
+// fn is the function name of an ArgError: "dispatch('<store>').<action>".
+func (a argList) fn() string { return "dispatch('" + a.store + "')." + a.action }
 
 func (a argList) at(i int) any {
 	if i < len(a.vals) {
@@ -92,7 +123,7 @@ func (a argList) at(i int) any {
 }
 
 func (a argList) bad(name, want string, got any) error {
-	return &ArgError{Func: a.fn, Arg: name, Want: want, Got: value.TypeOf(got)}
+	return &ArgError{Func: a.fn(), Arg: name, Want: want, Got: value.TypeOf(got)}
 }
 
 func (a argList) str(i int, name string) (string, error) {
@@ -173,15 +204,15 @@ func noop(*Engine, context.Context) error { return nil }
 //
 //go:noinline
 func act[T any](read reader[T], f func(s *store.Snapshot, v T)) actionFunc {
-	return func(a argList) (func(*Engine, context.Context) error, error) {
+	return func(a argList) (work, error) {
 		v, skip, err := read(a)
 		if err != nil || skip {
-			return noop, err
+			return work{noop, true}, err
 		}
-		return func(e *Engine, _ context.Context) error {
+		return work{func(e *Engine, _ context.Context) error {
 			e.set(func(s *store.Snapshot) { f(s, v) })
 			return nil
-		}, nil
+		}, true}, nil
 	}
 }
 
@@ -190,12 +221,12 @@ func act[T any](read reader[T], f func(s *store.Snapshot, v T)) actionFunc {
 //
 //go:noinline
 func thunk[T any](read reader[T], f func(e *Engine, ctx context.Context, v T) error) actionFunc {
-	return func(a argList) (func(*Engine, context.Context) error, error) {
+	return func(a argList) (work, error) {
 		v, skip, err := read(a)
 		if err != nil || skip {
-			return noop, err
+			return work{noop, true}, err
 		}
-		return func(e *Engine, ctx context.Context) error { return f(e, ctx, v) }, nil
+		return work{func(e *Engine, ctx context.Context) error { return f(e, ctx, v) }, false}, nil
 	}
 }
 

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/wcblocks/checkoutwasm/core/observer"
 	"github.com/wcblocks/checkoutwasm/core/value"
 )
 
@@ -92,6 +94,21 @@ func TestEveryAction(t *testing.T) {
 		"updatingCustomerData":                          {false},
 	}
 	h := newHarness(t)
+	// In blocked, every observer blocks until its ctx ends: an immediate
+	// action that emitted an event, or waited for anything, would hang.
+	blocked := newHarness(t)
+	stop := make(chan struct{})
+	defer close(stop)
+	for _, ev := range observer.Events() {
+		blocked.e.Registry().Add(ev, func(ctx context.Context, _ any) (any, error) {
+			select {
+			case <-ctx.Done():
+			case <-stop:
+			}
+			return nil, ctx.Err()
+		}, 1, observer.Options{})
+	}
+	immediate := 0
 	for _, key := range StoreKeys() {
 		for _, action := range ActionNames(key) {
 			t.Run(fmt.Sprintf("D34: %s runs with valid arguments", key+"."+action), func(t *testing.T) {
@@ -99,8 +116,30 @@ func TestEveryAction(t *testing.T) {
 				_, err := h.e.Prepare(key, action, a)
 				require.NoError(t, err)
 				require.NoError(t, h.e.Dispatch(context.Background(), key, action, a))
+				run, now, err := blocked.e.PrepareImmediate(key, action, a)
+				require.NoError(t, err)
+				if !now {
+					return
+				}
+				immediate++
+				// issue 10: an immediate action returns without waiting for
+				// anything (a bridge runs it inside a WebAssembly export).
+				done := make(chan error, 1)
+				go func() { done <- run(context.Background()) }()
+				select {
+				case err := <-done:
+					require.NoError(t, err)
+				case <-time.After(5 * time.Second):
+					t.Fatal("an immediate action did not return")
+				}
 			})
 		}
+	}
+	assert.Greater(t, immediate, 30, "the plain setters are immediate")
+	for _, thunk := range [][2]string{{"wc/store/payment", "__internalSetActivePaymentMethod"}, {"wc/store/cart", "selectShippingRate"}, {"wc/store/checkout", "__internalProcessCheckoutResponse"}} {
+		_, now, err := blocked.e.PrepareImmediate(thunk[0], thunk[1], args[thunk[1]])
+		require.NoError(t, err)
+		assert.False(t, now, "issue 10: %s may wait (it is a thunk)", thunk[1])
 	}
 	s := h.e.Snapshot()
 	assert.Equal(t, 3, s.Checkout.CustomerID)

@@ -20,7 +20,7 @@ function fakeModule(codes = {}) {
   const exports = {
     mem,
     wcw_buffer: (n) => (n <= 60000 ? inbox : 0),
-    wcw_dispatch: (id, n) => { calls.push(['dispatch', id, read(n)]); return codes.dispatch ?? 0; },
+    wcw_dispatch: (id, n, inline) => { calls.push(['dispatch', id, read(n), inline]); return codes.dispatch ?? 0; },
     wcw_submit: (id) => { calls.push(['submit', id]); return codes.submit ?? 0; },
     wcw_settle: (id, n, kind) => { calls.push(['settle', id, read(n), kind]); return codes.settle ?? 0; },
   };
@@ -218,6 +218,34 @@ test('issue 10: textApi dispatch and submit: one export call each, Go answers th
   const e = t.dispatch('wc/store/checkout', 'y', []);
   calls.done(mod.calls[2][1], true, new TypeError('bad'), 0, 0);
   await assert.rejects(e, /bad/);
+});
+
+test('issue 10: a dispatch straight from the page may run inside the export (textDone); one made while Go runs never does, and a resume it owes is made when the outermost call returns', async () => {
+  const { calls, mod } = setup();
+  const t = calls.textApi({ dispatch: () => 'api', submit: () => 'api' });
+  let nested;
+  mod.exports.wcw_dispatch = (id, n, inline) => {
+    mod.calls.push(['dispatch', id, inline]);
+    if (inline === 1) {
+      // Go runs the action here; its publication's listener dispatches again.
+      nested = t.dispatch('wc/store/checkout', '__internalSetOrderNotes', ['inner']);
+      calls.done(id, false, undefined, 0, 0);
+      return 3;
+    }
+    return 0; // the nested one goes to a goroutine
+  };
+  const p = t.dispatch('wc/store/checkout', '__internalSetOrderNotes', ['outer']);
+  assert.deepEqual(mod.calls.filter((c) => c[0] === 'dispatch').map((c) => c[2]), [1, 0], 'inline only from the page');
+  assert.equal(mod.go.resumes, 1, 'the nested call\'s goroutine is run once the outer call returned');
+  assert.equal(await p, undefined);
+  calls.done(2, false, undefined, 0, 0);
+  assert.equal(await nested, undefined);
+  mod.exports.wcw_dispatch = () => 3;
+  calls.done(3, false, undefined, 0, 0); // nothing waits for id 3 yet: ignored
+  const q = t.dispatch('wc/store/checkout', '__internalSetOrderNotes', ['again']);
+  assert.equal(mod.go.resumes, 1, 'an action done inside the call needs no resume');
+  calls.done(3, false, undefined, 0, 0);
+  assert.equal(await q, undefined);
 });
 
 test('D34 textApi: an error Go throws at the call is thrown synchronously; Go unable to take the call falls back to the api', () => {

@@ -216,9 +216,17 @@ function createCalls(log) {
   }
 
   // Lets Go run the goroutines an export started, unless Go is running
-  // already (a call from Go into the page: its return runs them).
+  // already: inside go._resume its scheduler runs them; inside an export
+  // that runs an action itself (wcw_dispatch, textDone) nothing would, so
+  // the resume is owed and made when the outermost call returns (start).
+  var owed = false;
   function resume() {
-    if (depth > 0 || !attached()) return;
+    if (!attached()) return;
+    if (depth > 0) {
+      owed = true;
+      return;
+    }
+    owed = false;
     try {
       goRef._resume();
     } catch (e) {
@@ -433,11 +441,13 @@ function createCalls(log) {
     var d = {};
     var promise = new Promise(function (resolve, reject) { d.resolve = resolve; d.reject = reject; });
     waiting[id] = d;
-    var code = callGo(function () { return call(id); });
-    if (code === 0) {
-      resume();
+    var inline = depth === 0 ? 1 : 0; // straight from the page: Go may run it here
+    var code = callGo(function () { return call(id, inline); });
+    if (code === 0 || code === 4 || (code === 3 && owed)) {
+      resume(); // 4: done inside the call, but Go armed a timer its scheduler must see
       return promise;
     }
+    if (code === 3) return promise; // done inside the call (host.done ran)
     delete waiting[id];
     if (code === 1) {
       var e = thrown;
@@ -455,7 +465,7 @@ function createCalls(log) {
       var t = textValue(args === undefined ? [] : args);
       var n = t === null ? -1 : putText(key + '\u0000' + name + '\u0000' + t);
       if (n < 0) return api.dispatch(key, name, args);
-      return start(function (id) { return exportsRef.wcw_dispatch(id, n); }, function () { return api.dispatch(key, name, args); });
+      return start(function (id, inline) { return exportsRef.wcw_dispatch(id, n, inline); }, function () { return api.dispatch(key, name, args); });
     };
     out.submit = function () {
       return start(function (id) { return exportsRef.wcw_submit(id); }, function () { return api.submit(); });
@@ -492,6 +502,7 @@ function createCalls(log) {
           return inner.apply(this, arguments);
         } finally {
           depth--;
+          if (depth === 0) owed = false; // the scheduler ran what was started
         }
       };
     },
