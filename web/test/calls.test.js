@@ -292,6 +292,14 @@ test('issue 10: calls.respond reads a Response in JS and sends status, headers a
   assert.match(byId[4][1].message, /Failed to fetch/);
 });
 
+test('issue 10: readText reads short ASCII without TextDecoder, and anything else with it, giving the same strings', () => {
+  const { calls, mod } = setup();
+  for (const text of ['', '{"a":1}', '{"note":"é ü 😀"}', 'x'.repeat(512), 'x'.repeat(511) + 'é', 'y'.repeat(4000), '\u0000\u007f']) {
+    const [a, n] = mod.put(text);
+    assert.equal(calls.readText(a, n), text, JSON.stringify(text.slice(0, 20)) + ' (' + n + ' bytes)');
+  }
+});
+
 test('issue 10: calls.request builds the fetch from one text, calls the page\'s fetch as it is then, and reads the response as respond does', async () => {
   const { ctx, calls, settled, mod } = setup();
   const seen = [];
