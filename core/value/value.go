@@ -70,14 +70,35 @@ func NewObject(kv ...any) *Object {
 	if n := len(kv) / 2; n > 0 {
 		o.kv = make([]entry, 0, n) // sized once
 	}
+	// seen has a bit per key sketch (length and end bytes): a key whose bit
+	// is clear cannot be a repeat, so it is appended without a scan. Views
+	// are built with distinct literal keys on every change (issue 10).
+	var seen uint64
 	for i := 0; i < len(kv); i += 2 {
 		k, ok := kv[i].(string)
 		if !ok {
 			panic("value.NewObject: key is not a string")
 		}
+		bit := keyBit(k)
+		if seen&bit == 0 && o.index == nil && len(o.kv) < smallObject {
+			seen |= bit
+			o.kv = append(o.kv, entry{k, kv[i+1]})
+			continue
+		}
+		seen |= bit
 		o.set(k, kv[i+1])
 	}
 	return o
+}
+
+// keyBit is one of 64 bits chosen by k's length and first and last bytes.
+func keyBit(k string) uint64 {
+	h := uint(len(k))
+	if len(k) > 0 {
+		h = h*31 + uint(k[0])
+		h = h*31 + uint(k[len(k)-1])
+	}
+	return 1 << (h & 63)
 }
 
 // find is the position of k in o.kv, or -1. It is not inlined: Get and

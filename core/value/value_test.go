@@ -176,3 +176,27 @@ func TestEqualSharedValues(t *testing.T) {
 	assert.False(t, value.Equal(obj, value.NewObject("n", nan)), "a rebuilt object with NaN")
 	assert.True(t, value.Equal([]any{}, []any{}), "empty arrays")
 }
+
+// TestNewObjectRepeatedKeys: NewObject skips the scan for keys that cannot
+// repeat one already set (issue 10), and still applies the JS rule "a
+// repeated key keeps its first place, the last value wins" to those that do.
+func TestNewObjectRepeatedKeys(t *testing.T) {
+	o := value.NewObject("a", 1.0, "b", 2.0, "ab", 3.0, "a", 4.0, "ba", 5.0, "b", 6.0)
+	assert.Equal(t, []string{"a", "b", "ab", "ba"}, o.Keys())
+	assert.Equal(t, 4.0, o.Get("a"))
+	assert.Equal(t, 6.0, o.Get("b"))
+	for _, distinct := range []int{30, 50} { // below and past smallObject (the index takes over)
+		var kv []any
+		for i := 0; i < distinct+10; i++ {
+			kv = append(kv, fmt.Sprintf("key%d", i%distinct), float64(i))
+		}
+		big := value.NewObject(kv...)
+		require.Equal(t, distinct, big.Len())
+		assert.Equal(t, float64(distinct+5), big.Get("key5"))
+		assert.Equal(t, "key5", big.Keys()[5])
+		assert.Equal(t, float64(distinct-1), big.Get(fmt.Sprintf("key%d", distinct-1)))
+	}
+	empty := value.NewObject("", 1.0, "", 2.0)
+	assert.Equal(t, 1, empty.Len())
+	assert.Equal(t, 2.0, empty.Get(""))
+}
