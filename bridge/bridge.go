@@ -64,10 +64,6 @@ type Bridge struct {
 	text    *textHost    // the text calls' host functions (nil: not offered)
 
 	publishText jsv.Value // host.publishText, or undefined (publish.go)
-	// armed: the engine armed a timer (Config.AfterFunc) since it was last
-	// cleared. A timer armed inside an export needs a scheduler turn to be
-	// seen (textcalls.go).
-	armed atomic.Bool
 }
 
 // loadOptions is the flat part of the load() options (js-api.md "Loading").
@@ -170,10 +166,6 @@ func (b *Bridge) engineConfig(opts jsv.Value) engine.Config {
 		cfg.Cart.Response = cart
 	}
 	cfg.ReceiveCart = b.receiveCartFunc()
-	cfg.AfterFunc = func(d time.Duration, f func()) func() bool {
-		b.armed.Store(true)
-		return time.AfterFunc(d, f).Stop
-	}
 	if to := value.AsObject(b.option(opts, "observerTimeoutMs")); to != nil {
 		cfg.ObserverTimeouts = map[observer.Event]time.Duration{}
 		to.Range(func(k string, v any) bool {

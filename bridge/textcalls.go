@@ -5,7 +5,6 @@ package bridge
 import (
 	"bytes"
 	"errors"
-	"runtime"
 	"sync/atomic"
 	"unsafe"
 
@@ -47,7 +46,6 @@ const (
 	textThrown   = 1 // host.throwNext(error) was called: throw it at the call
 	textNoBridge = 2 // no started module (or it was closed): use the api
 	textDone     = 3 // the work ran inside the call; host.done(id, ...) was called
-	textRan      = 4 // as textDone, and Go needs a scheduler turn (resume): a timer was armed
 )
 
 // textBridge is the started bridge the exports serve (the last Start).
@@ -103,9 +101,9 @@ func text(n uint32) []byte {
 // comes straight from the page) an immediate action
 // (engine.PrepareImmediate: a plain setter, which never waits) runs inside
 // the call and textDone is returned, saving the goroutine and the
-// scheduler turn (textRan when the action armed a timer: checkout.js then
-// resumes Go, whose scheduler schedules the wake-up as it goes idle); any
-// other action runs in a goroutine (textStarted).
+// scheduler turn on the caller's path (checkout.js resumes Go soon after,
+// for what the change readied or armed); any other action runs in a
+// goroutine (textStarted).
 // Inside a call from Go (inline = 0) an action always goes to a goroutine:
 // running it there would publish in the middle of another publication.
 //
@@ -149,15 +147,12 @@ func (b *Bridge) textDispatch(id uint32, msg []byte, inline bool) uint32 {
 		// A timer armed in here (the D40 availability re-check after a cart
 		// change) is only seen by Go's scheduler when it next goes idle,
 		// which it does at the end of a resume, not of an export.
-		b.armed.Store(false)
-		b.finish(id, func() (any, error) { return nil, run(context.Background()) })
 		// Goroutines the change readied (an attempt waiting for the totals,
-		// D13) run now, before the call returns: Gosched queues this one
-		// behind them. Nothing else would run them until the next resume.
-		runtime.Gosched()
-		if b.armed.Load() {
-			return textRan
-		}
+		// D13) and timers it armed (the D40 re-check) wait for Go's next
+		// scheduler turn: checkout.js resumes Go soon after (never inside
+		// this call: Go's WebAssembly port cannot switch goroutines inside an
+		// export that JS may re-enter).
+		b.finish(id, func() (any, error) { return nil, run(context.Background()) })
 		return textDone
 	}
 	textWorkers.Run(func() { b.finish(id, func() (any, error) { return nil, run(context.Background()) }) })

@@ -31,7 +31,7 @@ function fakeModule(codes = {}) {
 }
 
 function setup(opts = {}) {
-  const ctx = loadParts(['util', 'stores', 'calls'], { AbortController, DOMException, Symbol, TextEncoder, TextDecoder, Uint8Array, Object, Response, Promise }) // this realm's Object: the test's values are plain here;
+  const ctx = loadParts(['util', 'stores', 'calls'], { AbortController, DOMException, setTimeout, Symbol, TextEncoder, TextDecoder, Uint8Array, Object, Response, Promise }) // this realm's Object: the test's values are plain here;
   const log = recordingLog();
   const calls = ctx.createCalls(log);
   const settled = [];
@@ -240,12 +240,16 @@ test('issue 10: a dispatch straight from the page may run inside the export (tex
   assert.equal(await p, undefined);
   calls.done(2, false, undefined, 0, 0);
   assert.equal(await nested, undefined);
-  mod.exports.wcw_dispatch = () => 3;
-  calls.done(3, false, undefined, 0, 0); // nothing waits for id 3 yet: ignored
+  await tick(); // the resume the first inline call asked for soon
+  const before = mod.go.resumes;
+  mod.exports.wcw_dispatch = (id) => { calls.done(id, false, undefined, 0, 0); return 3; };
   const q = t.dispatch('wc/store/checkout', '__internalSetOrderNotes', ['again']);
-  assert.equal(mod.go.resumes, 1, 'an action done inside the call needs no resume');
-  calls.done(3, false, undefined, 0, 0);
+  const r = t.dispatch('wc/store/checkout', '__internalSetOrderNotes', ['and again']);
+  assert.equal(mod.go.resumes, before, 'an action done inside the call resumes nothing on the caller\'s path');
   assert.equal(await q, undefined);
+  assert.equal(await r, undefined);
+  await tick();
+  assert.equal(mod.go.resumes, before + 1, 'one resume soon after, for both (what they readied or armed)');
 });
 
 test('D34 textApi: an error Go throws at the call is thrown synchronously; Go unable to take the call falls back to the api', () => {

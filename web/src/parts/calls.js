@@ -248,6 +248,35 @@ function createCalls(log) {
     }
   }
 
+  // After an action that ran inside wcw_dispatch (code 3), what it readied
+  // (an attempt waiting for the totals, D13) or armed (the D40 re-check's
+  // timer) waits for Go's scheduler: one resume soon, after the current
+  // chain of Promise reactions, for any number of such calls.
+  var soon = false;
+  function resumeSoon() {
+    if (soon) return;
+    if (typeof setTimeout !== 'function') {
+      resume();
+      return;
+    }
+    soon = true;
+    setTimeout(function () {
+      soon = false;
+      resume();
+    }, 0);
+  }
+
+  // Hands call id's settlement text (inbox, n bytes) to Go; false when Go
+  // cannot take it (the caller then settles with the JS value).
+  function settleText(id, n, kind) {
+    var code = callGo(function () { return exportsRef.wcw_settle(id, n, kind); });
+    if (code === 0) {
+      resume();
+      return true;
+    }
+    return false;
+  }
+
   // forget: the untracked call id whose controller goes with the
   // settlement. asText: a plain fulfilment value goes to wcw_settle.
   function follow(id, p, forget, asText) {
@@ -255,10 +284,7 @@ function createCalls(log) {
       if (forget !== undefined) delete byCall[forget];
       if (asText && attached()) {
         var n = putValue(v);
-        if (n >= 0 && callGo(function () { return exportsRef.wcw_settle(id, n, 0); }) === 0) {
-          resume();
-          return;
-        }
+        if (n >= 0 && settleText(id, n, 0)) return;
       }
       if (settled) settled(id, true, v);
     }, function (e) {
@@ -355,7 +381,7 @@ function createCalls(log) {
     if (!attached()) return;
     var n = putText(responseText(head, body, bodyError));
     if (n < 0) n = putText(responseText(head, undefined, 'the response body is larger than the module reads (16 MiB)'));
-    if (n >= 0 && callGo(function () { return exportsRef.wcw_settle(id, n, 1); }) === 0) resume();
+    if (n >= 0) settleText(id, n, 1);
   }
 
   // The answer of an observer: its text's length, or TAKE.
@@ -457,11 +483,14 @@ function createCalls(log) {
     waiting[id] = d;
     var inline = depth === 0 ? 1 : 0; // straight from the page: Go may run it here
     var code = callGo(function () { return call(id, inline); });
-    if (code === 0 || code === 4 || (code === 3 && owed)) {
-      resume(); // 4: done inside the call, but Go armed a timer its scheduler must see
+    if (code === 0 || (code === 3 && owed)) {
+      resume();
       return promise;
     }
-    if (code === 3) return promise; // done inside the call (host.done ran)
+    if (code === 3) { // done inside the call (host.done ran)
+      resumeSoon();
+      return promise;
+    }
     delete waiting[id];
     if (code === 1) {
       var e = thrown;
