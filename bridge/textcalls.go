@@ -27,7 +27,8 @@ import (
 // length of text in Go's memory).
 //
 // Scheduling: an export never waits for JS. It reads its text at once,
-// starts the work in a goroutine and returns; checkout.js then calls the
+// starts the work in a goroutine (an immediate dispatch from the page does
+// the work itself, see wcwDispatch) and returns; checkout.js then calls the
 // Go instance's _resume (unless it is itself inside a call from Go, whose
 // return runs the goroutine) so the work runs to its end or to its first
 // wait for a Promise, exactly as after a js.FuncOf call. Blocking inside
@@ -144,9 +145,6 @@ func (b *Bridge) textDispatch(id uint32, msg []byte, inline bool) uint32 {
 		return b.throwText(err)
 	}
 	if inline && immediate {
-		// A timer armed in here (the D40 availability re-check after a cart
-		// change) is only seen by Go's scheduler when it next goes idle,
-		// which it does at the end of a resume, not of an export.
 		// Goroutines the change readied (an attempt waiting for the totals,
 		// D13) and timers it armed (the D40 re-check) wait for Go's next
 		// scheduler turn: checkout.js resumes Go soon after (never inside
@@ -208,8 +206,8 @@ func (b *Bridge) throwText(err error) uint32 {
 }
 
 // finish runs work (in its own goroutine, or inside wcw_dispatch for an
-// immediate action) and
-// reports through host.done(id, failed, error, address, length): on
+// immediate action) and reports through host.done(id, failed, error,
+// address, length): on
 // success a non-nil result travels as snapjson text at address/length in
 // Go's memory; on failure error is the JS Error (errorValue). A panic in
 // work is reported as an Error.
