@@ -3,6 +3,7 @@
 // empty Go program, in one headless Chromium run (issue 10's table).
 //
 //   node web/bench/run.mjs            ROUNDS=7 ATTEMPTS=1000 (memory run)
+//                                     WARMUP=1 unrecorded in-page rounds first
 //   BENCH_OUT=path.json               where the JSON goes (default
 //                                     test-artifacts/bench.json)
 //   BENCH_LABEL=before                a label stored in the JSON
@@ -25,6 +26,7 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const web = join(root, 'web');
 const ROUNDS = Number(process.env.ROUNDS || 7);
+const WARMUP = Number(process.env.WARMUP ?? 1);
 const ATTEMPTS = Number(process.env.ATTEMPTS || 1000);
 const OUT = process.env.BENCH_OUT || join(root, 'test-artifacts', 'bench.json');
 
@@ -83,7 +85,7 @@ const browser = await chromium.launch({
 });
 
 function median(xs) { const s = xs.filter((x) => x !== null).sort((a, b) => a - b); return s.length ? s[s.length >> 1] : null; }
-function rotate(list, r) { return list.map((_, i) => list[(i + r) % list.length]); }
+function rotate(list, r) { const n = list.length; return list.map((_, i) => list[(((i + r) % n) + n) % n]); }
 
 async function newPage(path) {
   const context = await browser.newContext();
@@ -123,11 +125,19 @@ const { page } = await newPage('/bench/page.html');
 const setup = await page.evaluate(() => window.bench.setup(['module', 'wpdata', 'jsref']));
 
 const samples = {}; // key -> [per round]
-const add = (k, v) => { (samples[k] ||= []).push(v); };
-for (let r = 0; r < ROUNDS; r++) {
-  let lm, le;
-  if (r % 2) { lm = await loadModule(); le = await loadEmpty(); } else { le = await loadEmpty(); lm = await loadModule(); }
-  add('load.module', lm); add('load.empty', le); add('load.ratio', lm / le);
+let warming = false;
+const add = (k, v) => { if (!warming) (samples[k] ||= []).push(v); };
+// WARMUP rounds of the in-page rows first, not recorded: the first calls of
+// every implementation run cold code (V8 compiles a function, JS or
+// WebAssembly, lazily and tiers it up after use), which the first round
+// measured at 3-10x the others.
+for (let r = -WARMUP; r < ROUNDS; r++) {
+  warming = r < 0;
+  if (!warming) {
+    let lm, le;
+    if (r % 2) { lm = await loadModule(); le = await loadEmpty(); } else { le = await loadEmpty(); lm = await loadModule(); }
+    add('load.module', lm); add('load.empty', le); add('load.ratio', lm / le);
+  }
   for (const impl of rotate(['module', 'wpdata', 'jsref'], r)) {
     add('select.' + impl, await page.evaluate((i) => window.bench.selectPair(i, 200000), impl));
   }
@@ -142,7 +152,7 @@ for (let r = 0; r < ROUNDS; r++) {
       add(`toFetch${k}.${impl}`, a.toFetch); add(`whole${k}.${impl}`, a.whole);
     }
   }
-  process.stderr.write(`round ${r + 1}/${ROUNDS} done\n`);
+  process.stderr.write(warming ? `warm-up round done\n` : `round ${r + 1}/${ROUNDS} done\n`);
 }
 for (const impl of ['module', 'jsref']) {
   samples['perObserver.' + impl] = samples['toFetch10.' + impl].map((v, i) => (v - samples['toFetch0.' + impl][i]) / 10);
