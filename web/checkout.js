@@ -2698,19 +2698,36 @@
     // After an action that ran inside wcw_dispatch (code 3), what it readied
     // (an attempt waiting for the totals, D13) or armed (the D40 re-check's
     // timer) waits for Go's scheduler: one resume soon, after the current
-    // chain of Promise reactions, for any number of such calls.
+    // chain of Promise reactions, for any number of such calls. A message
+    // task, not setTimeout: browsers throttle timers in hidden tabs (to once
+    // a minute after a while), which would hold an attempt that long.
     var soon = false;
+    var soonPort = null;
+    function fireSoon() {
+      soon = false;
+      resume();
+    }
     function resumeSoon() {
       if (soon) return;
-      if (typeof setTimeout !== 'function') {
-        resume();
-        return;
+      if (soonPort === null && typeof MessageChannel === 'function') {
+        try {
+          var ch = new MessageChannel();
+          ch.port1.onmessage = fireSoon;
+          if (typeof ch.port1.unref === 'function') ch.port1.unref(); // Node: do not keep the process alive
+          soonPort = ch.port2;
+        } catch (e) {
+          soonPort = null;
+        }
       }
-      soon = true;
-      setTimeout(function () {
-        soon = false;
+      if (soonPort !== null) {
+        soon = true;
+        soonPort.postMessage(0);
+      } else if (typeof setTimeout === 'function') {
+        soon = true;
+        setTimeout(fireSoon, 0);
+      } else {
         resume();
-      }, 0);
+      }
     }
 
     // Hands call id's settlement text (inbox, n bytes) to Go; false when Go

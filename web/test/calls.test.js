@@ -252,6 +252,21 @@ test('issue 10: a dispatch straight from the page may run inside the export (tex
   assert.equal(mod.go.resumes, before + 1, 'one resume soon after, for both (what they readied or armed)');
 });
 
+test('issue 10: the resume after inline calls is a message task where MessageChannel exists (timers are throttled in hidden tabs), one for several calls', async () => {
+  const ctx = loadParts(['util', 'stores', 'calls'], { AbortController, DOMException, MessageChannel, setTimeout, Symbol, TextEncoder, TextDecoder, Uint8Array, Object, Response, Promise });
+  const calls = ctx.createCalls(recordingLog());
+  calls.connect(() => {});
+  const mod = fakeModule();
+  calls.attach(mod.exports, mod.go);
+  const t = calls.textApi({ dispatch: () => 'api', submit: () => 'api' });
+  mod.exports.wcw_dispatch = (id) => { calls.done(id, false, undefined, 0, 0); return 3; };
+  await t.dispatch('wc/store/checkout', '__internalSetOrderNotes', ['a']);
+  await t.dispatch('wc/store/checkout', '__internalSetOrderNotes', ['b']);
+  assert.equal(mod.go.resumes, 0, 'not on the caller\'s path');
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(mod.go.resumes, 1, 'one resume for both');
+});
+
 test('D34 textApi: an error Go throws at the call is thrown synchronously; Go unable to take the call falls back to the api', () => {
   const thrower = setup({ codes: { dispatch: 1 } });
   const t = thrower.calls.textApi({ dispatch: () => 'api', submit: () => 'api' });
