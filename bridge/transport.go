@@ -37,29 +37,12 @@ func (t *fetchTransport) Do(ctx context.Context, req storeapi.Request) (*storeap
 	var enc snapjson.Encoder
 	if t.calls != nil && enc.PlainJSON(req.Body) {
 		body := string(enc.Bytes())
-		enc.Reset()
-		enc.Byte('{')
-		enc.Key("url")
-		enc.String(req.URL)
-		enc.Byte(',')
-		enc.Key("method")
-		enc.String(req.Method)
-		enc.Byte(',')
-		enc.Key("headers")
-		enc.Byte('[')
-		for i, h := range req.Headers {
-			if i > 0 {
-				enc.Byte(',')
-			}
-			enc.String(h[0])
-			enc.Byte(',')
-			enc.String(h[1])
+		headers := make([]string, 0, 2*len(req.Headers))
+		for _, h := range req.Headers {
+			headers = append(headers, h[0], h[1])
 		}
-		enc.Byte(']')
-		enc.Byte(',')
-		enc.Key("body")
-		enc.String(body)
-		enc.Byte('}')
+		enc.Reset()
+		enc.Value(value.NewObject("url", req.URL, "method", req.Method, "headers", headers, "body", body))
 		r, sent, err := t.calls.request(ctx, enc.Bytes())
 		if sent {
 			if err != nil {

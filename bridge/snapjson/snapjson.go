@@ -26,6 +26,7 @@ package snapjson
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -306,12 +307,12 @@ func Same(a, b any) bool {
 	case string:
 		y, ok := b.(string)
 		return ok && x == y
-	case float64:
-		return sameNumber(x, b)
-	case int:
-		return sameNumber(float64(x), b)
-	case int64:
-		return sameNumber(float64(x), b)
+	case float64, int, int64:
+		f, _ := value.Number(x)
+		y, ok := value.Number(b)
+		// Object.is: the same bits, so 0 and -0 differ (value.Equal says
+		// they are equal, hence this walk of its own); NaN never matches.
+		return ok && f == y && math.Signbit(f) == math.Signbit(y)
 	case value.Undefined:
 		_, ok := b.(value.Undefined)
 		return ok
@@ -350,34 +351,9 @@ func Same(a, b any) bool {
 		return true
 	case []string:
 		y, ok := b.([]string)
-		if !ok || len(x) != len(y) {
-			return false
-		}
-		for i := range x {
-			if x[i] != y[i] {
-				return false
-			}
-		}
-		return true
+		return ok && slices.Equal(x, y)
 	}
 	return false // opaque values and Go types with no JS form
-}
-
-// sameNumber: y is a number with x's exact float64 bits (so 0 and -0
-// differ, as for Object.is); NaN is never the same (conservative).
-func sameNumber(x float64, b any) bool {
-	var y float64
-	switch n := b.(type) {
-	case float64:
-		y = n
-	case int:
-		y = float64(n)
-	case int64:
-		y = float64(n)
-	default:
-		return false
-	}
-	return x == y && math.Signbit(x) == math.Signbit(y)
 }
 
 // PlainJSON appends v as JSON.stringify would write it for plain data:
