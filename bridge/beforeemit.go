@@ -21,7 +21,7 @@ func (b *Bridge) beforeEmit(ctx context.Context, ev observer.Event) error {
 	if !isFunction(flush) {
 		return nil
 	}
-	p, err := flush.Invoke(string(ev)) // this is undefined: checkout.js's flushRender does not use it
+	p, err := flush.Invoke(jsv.Name(string(ev))) // this is undefined: checkout.js's flushRender does not use it
 	if err != nil {
 		return errorFromCall(err)
 	}

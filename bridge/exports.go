@@ -220,8 +220,8 @@ func (b *Bridge) observerFunc(cb jsv.Value, who string) observer.Func {
 		if ac, err := global("AbortController").New(); err == nil {
 			_ = second.Set("signal", get(ac, "signal"))
 			abort := func() { _, _ = ac.Call("abort") }
-			if done := engine.AttemptDone(ctx); done != nil {
-				go func() { <-done; abort() }()
+			if base := engine.AttemptContext(ctx); base != nil {
+				context.AfterFunc(base, abort)
 			}
 			context.AfterFunc(ctx, func() {
 				if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {

@@ -320,11 +320,47 @@ func (v Value) Get(p string) (Value, error) {
 	if !v.isObjectLike() {
 		return Undefined(), errorf("jsv: cannot read property '" + p + "' of " + v.Type().String())
 	}
-	r, err := invoke(true, builtins().get, v.v, p)
+	r, err := invoke(true, builtins().get, v.v, Name(p).v)
 	if err != nil {
 		return Undefined(), err
 	}
 	return Value{r}, nil
+}
+
+// maxNames bounds the names Name keeps; a name beyond them, or longer than
+// maxNameBytes, is made afresh on every call.
+const (
+	maxNames     = 128
+	maxNameBytes = 40
+)
+
+var names struct {
+	sync.Mutex
+	m map[string]js.Value
+}
+
+// Name is the JS string s, kept for the next call when s is short and
+// fewer than maxNames are kept: property names and event names cross on
+// every publication and emission, and each fresh JS string made from Go
+// costs a decode of Go's bytes and a finalized reference (issue 10). Names
+// are never released; dynamic texts should not go through Name.
+func Name(s string) Value {
+	if len(s) > maxNameBytes {
+		return Value{js.ValueOf(s)}
+	}
+	names.Lock()
+	defer names.Unlock()
+	if v, ok := names.m[s]; ok {
+		return Value{v}
+	}
+	v := js.ValueOf(s)
+	if len(names.m) < maxNames {
+		if names.m == nil {
+			names.m = make(map[string]js.Value)
+		}
+		names.m[s] = v
+	}
+	return Value{v}
 }
 
 // Set writes property p with Reflect.set: a throwing setter or trap is an
@@ -337,7 +373,7 @@ func (v Value) Set(p string, x any) error {
 	if err != nil {
 		return err
 	}
-	ok, err := invoke(true, builtins().set, v.v, p, jx)
+	ok, err := invoke(true, builtins().set, v.v, Name(p).v, jx)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@
 package jsv
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -99,4 +100,52 @@ func TestRoundTripAndFuncs(t *testing.T) {
 	fv, err := ValueOf(f)
 	require.NoError(t, err)
 	assert.Equal(t, TypeFunction, fv.Type())
+}
+
+// TestName: issue 10 — short names are made into JS strings once and kept
+// (the same JS value each time), long ones and those beyond the cap are
+// made afresh; every one reads back as the Go string.
+func TestName(t *testing.T) {
+	same := eval(t, "(a, b) => a === b")
+	t.Run("a short name is kept", func(t *testing.T) {
+		a, b := Name("flushRender"), Name("flushRender")
+		s, err := a.String()
+		require.NoError(t, err)
+		assert.Equal(t, "flushRender", s)
+		r, err := same.Invoke(a, b)
+		require.NoError(t, err)
+		ok, _ := r.Truthy()
+		assert.True(t, ok)
+		assert.Equal(t, a.v, b.v, "the same kept reference")
+	})
+	t.Run("a long name is not kept", func(t *testing.T) {
+		long := "a-name-longer-than-forty-bytes-is-not-kept-at-all"
+		require.Greater(t, len(long), maxNameBytes)
+		v := Name(long)
+		s, _ := v.String()
+		assert.Equal(t, long, s)
+		names.Lock()
+		_, kept := names.m[long]
+		names.Unlock()
+		assert.False(t, kept)
+	})
+	t.Run("at most maxNames are kept", func(t *testing.T) {
+		for i := 0; i < 2*maxNames; i++ {
+			v := Name("n" + strconv.Itoa(i))
+			s, _ := v.String()
+			require.Equal(t, "n"+strconv.Itoa(i), s)
+		}
+		names.Lock()
+		n := len(names.m)
+		names.Unlock()
+		assert.Equal(t, maxNames, n)
+	})
+	t.Run("Get and Set read and write through kept names", func(t *testing.T) {
+		o := eval(t, "({})")
+		require.NoError(t, o.Set("k", 1.0))
+		v, err := o.Get("k")
+		require.NoError(t, err)
+		f, _ := v.Float()
+		assert.Equal(t, 1.0, f)
+	})
 }

@@ -115,8 +115,20 @@ type attemptCtxKey struct{}
 // context but also end on their own time budget; the bridge aborts an
 // observer's AbortSignal on either (D18), not when the call merely returned.
 func AttemptDone(ctx context.Context) <-chan struct{} {
-	if base, ok := ctx.Value(attemptCtxKey{}).(context.Context); ok {
+	if base := AttemptContext(ctx); base != nil {
 		return base.Done()
+	}
+	return nil
+}
+
+// AttemptContext returns the context of the attempt that ctx belongs to —
+// done when the attempt has ended (settled or reset), never because an
+// observer's time budget ran out — or nil when ctx belongs to no attempt.
+// With context.AfterFunc it lets a caller act on the attempt's end without
+// a goroutine parked for the whole attempt.
+func AttemptContext(ctx context.Context) context.Context {
+	if base, ok := ctx.Value(attemptCtxKey{}).(context.Context); ok {
+		return base
 	}
 	return nil
 }

@@ -128,3 +128,38 @@ func TestSubmitWithDefaults(t *testing.T) {
 		assert.Equal(t, OutcomeError, a.Outcome().Outcome, "no response queued: a network failure")
 	})
 }
+
+// TestAttemptContext: D18 — the attempt's own context (what the bridge
+// aborts every AbortSignal of an attempt on) is found from an observer's
+// context, ends when the attempt ends, and does not end when only the
+// observer's time budget runs out; outside an attempt there is none.
+func TestAttemptContext(t *testing.T) {
+	t.Run("D18: inside an attempt: ends with the attempt, not with the call's budget", func(t *testing.T) {
+		h := newHarness(t)
+		h.registerMethod("bacs")
+		got := make(chan context.Context, 1)
+		aliveAfterBudget := make(chan bool, 1)
+		h.e.Registry().Add(observer.PaymentSetup, func(ctx context.Context, _ any) (any, error) {
+			base := AttemptContext(ctx)
+			got <- base
+			<-ctx.Done() // the 20 ms budget runs out
+			aliveAfterBudget <- base != nil && base.Err() == nil
+			return value.Undef, ctx.Err()
+		}, 10, observer.Options{Timeout: 20 * time.Millisecond})
+		h.tr.push(jsonResponse(200, successBody, nil))
+		a := h.e.Submit()
+		base := <-got
+		require.NotNil(t, base)
+		assert.True(t, <-aliveAfterBudget, "the call's budget does not end the attempt context")
+		<-a.Done()
+		select {
+		case <-base.Done():
+		case <-time.After(2 * time.Second):
+			t.Fatal("D18: the attempt context did not end with the attempt")
+		}
+	})
+	t.Run("outside an attempt: nil", func(t *testing.T) {
+		assert.Nil(t, AttemptContext(context.Background()))
+		assert.Nil(t, AttemptDone(context.Background()))
+	})
+}
