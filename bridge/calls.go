@@ -45,6 +45,7 @@ type hostCalls struct {
 	lastBody      []byte        // its text
 	lastRefs      jsv.Value     // and its refs
 	waiting       map[int]chan settledValue
+	later         map[int]func(settledValue) (quiet bool) // observeStart's calls
 	attempts      map[string]bool // attempts whose end aborts their signals
 }
 
@@ -67,7 +68,7 @@ func newHostCalls(host jsv.Value) *hostCalls {
 			return nil
 		}
 	}
-	c := &hostCalls{host: host, waiting: map[int]chan settledValue{}, attempts: map[string]bool{},
+	c := &hostCalls{host: host, waiting: map[int]chan settledValue{}, later: map[int]func(settledValue) bool{}, attempts: map[string]bool{},
 		awaitFn: get(host, "await"), observeFn: get(host, "observe"), abortFn: get(host, "abort"),
 		takeFn: get(host, "take"), respondFn: get(host, "respond"), con: get(host, "connect"),
 		requestFn: get(host, "request")}
@@ -102,14 +103,25 @@ func (c *hostCalls) Close() {
 
 // deliver hands call id its settlement; an id nobody waits for (any
 // more) is dropped. It never blocks.
-func (c *hostCalls) deliver(id int, sv settledValue) {
+// A call of observeStart goes on at once with what follows its answer (the
+// next observers of its emission, core/observer StartFunc). deliver
+// reports whether that stayed quiet: nothing was readied for Go's
+// scheduler to run (false when a waiting goroutine got the settlement).
+func (c *hostCalls) deliver(id int, sv settledValue) (quiet bool) {
 	c.mu.Lock()
 	ch := c.waiting[id]
 	delete(c.waiting, id)
+	fn := c.later[id]
+	delete(c.later, id)
 	c.mu.Unlock()
-	if ch != nil {
+	switch {
+	case fn != nil:
+		return fn(sv)
+	case ch != nil:
 		ch <- sv // room for one: never blocks
+		return false
 	}
+	return true
 }
 
 func (c *hostCalls) register() (int, chan settledValue) {
@@ -125,6 +137,7 @@ func (c *hostCalls) register() (int, chan settledValue) {
 func (c *hostCalls) forget(id int) {
 	c.mu.Lock()
 	delete(c.waiting, id)
+	delete(c.later, id)
 	c.mu.Unlock()
 }
 
@@ -293,6 +306,89 @@ func (c *hostCalls) observe(ctx context.Context, cb jsv.Value, data any, result 
 		return r.val, nil // a parse error came back as err from wait
 	}
 	return result(r.v)
+}
+
+// observeStart is observe for the emitter's StartFunc: it never waits.
+// An answer the observer gave at once (or a throw, or a value that cannot
+// be converted) goes to settle before it returns; a thenable's settlement
+// goes to settle from deliver, inside wcw_settle or the settled callback,
+// and the emission goes on there. The signal's budget watch is as in
+// observe. It returns the abandon function for a pending call (it drops a
+// late settlement), else nil.
+func (c *hostCalls) observeStart(ctx context.Context, cb jsv.Value, data any, result func(jsv.Value) (any, error), settle func(any, error) bool) (abandon func()) {
+	body, refs := c.dataText(data)
+	attempt := observer.AttemptID(ctx)
+	base := engine.AttemptContext(ctx)
+	if base != nil {
+		c.watchAttempt(attempt, base)
+	}
+	// Registered before the call: a thenable may settle while it is being
+	// returned (a then that calls back at once), through wcw_settle.
+	var stop func() bool
+	c.mu.Lock()
+	c.next++
+	id := c.next
+	c.later[id] = func(r settledValue) bool {
+		if stop != nil {
+			stop()
+		}
+		switch {
+		case r.parsed && r.perr != nil:
+			return settle(nil, r.perr)
+		case r.parsed:
+			return settle(r.val, nil)
+		case !r.ok:
+			return settle(nil, errorFromJS(r.v))
+		}
+		return settle(result(r.v))
+	}
+	c.mu.Unlock()
+	res, err := c.observeFn.Invoke(id, cb, addr(body), len(body), refs, c.attemptValue(attempt), base != nil)
+	if err != nil {
+		c.forget(id)
+		settle(nil, errorFromCall(err))
+		return nil
+	}
+	code, _ := res.Float()
+	switch {
+	case code >= 0:
+		c.forget(id)
+		v, err := valuetext.Parse(text(uint32(code)), Limits)
+		if err != nil {
+			settle(nil, &convertError{Who: "an observer's answer", Err: err})
+			return nil
+		}
+		settle(v, nil)
+		return nil
+	case code == -2:
+		c.forget(id)
+		raw, err := c.takeFn.Invoke()
+		if err != nil {
+			settle(nil, errorFromCall(err))
+			return nil
+		}
+		settle(result(raw))
+		return nil
+	}
+	c.mu.Lock()
+	_, pending := c.later[id]
+	c.mu.Unlock()
+	if !pending {
+		return nil // it settled during the call
+	}
+	if ctx.Done() != nil && (base == nil || observer.HasBudget(ctx)) {
+		stop = context.AfterFunc(ctx, func() {
+			if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
+				_, _ = c.abortFn.Invoke(attempt, id) // D17/D18: the time budget ran out
+			}
+		})
+	}
+	return func() {
+		c.forget(id)
+		if stop != nil {
+			stop()
+		}
+	}
 }
 
 // dataText is data as snapjson text and the JS array of the values its

@@ -184,6 +184,13 @@ func (b *Bridge) apiOn(args []jsv.Value) (any, error) {
 	if opts.Label != "" {
 		who += " '" + opts.Label + "'"
 	}
+	if b.hcalls != nil {
+		// The emission goes on where the answer arrives (wcw_settle), not
+		// on the emitter's goroutine woken once per observer (issue 10).
+		opts.Start = func(ctx context.Context, data any, settle func(any, error) bool) func() {
+			return b.hcalls.observeStart(ctx, cb, data, func(res jsv.Value) (any, error) { return b.result(res, who) }, settle)
+		}
+	}
 	unsubscribe := b.eng.Registry().Add(ev, b.observerFunc(cb, who), prio, opts)
 	b.nextSub++
 	id := b.nextSub

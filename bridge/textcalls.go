@@ -47,6 +47,7 @@ const (
 	textThrown   = 1 // host.throwNext(error) was called: throw it at the call
 	textNoBridge = 2 // no started module (or it was closed): use the api
 	textDone     = 3 // the work ran inside the call; host.done(id, ...) was called
+	textQuiet    = 4 // wcw_settle: taken, and nothing waits for Go's scheduler
 )
 
 // textBridge is the started bridge the exports serve (the last Start).
@@ -175,14 +176,24 @@ func wcwSubmit(id uint32) uint32 {
 // Limits), or a fetch response read by host.respond (kind 1: {status,
 // headers, text} or {status, headers, bodyError}, whose text may use the
 // whole inbox; the body is parsed later with Limits). An id nobody waits
-// for any more (the budget ran out) is dropped.
+// for any more (the budget ran out) is dropped. An observer's answer
+// carries its emission on right here, up to the next observer that
+// answers later (hostCalls.observeStart): it returns textQuiet when that
+// readied nothing for Go's scheduler (checkout.js then skips the resume),
+// else textStarted. A panic is logged and reported as textStarted.
 //
 //go:wasmexport wcw_settle
-func wcwSettle(id, n, kind uint32) uint32 {
+func wcwSettle(id, n, kind uint32) (code uint32) {
 	b := textBridge.Load()
 	if b == nil || b.hcalls == nil {
 		return textNoBridge
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			b.logError("checkout: wcw_settle failed", observer.Recovered("export wcw_settle", r))
+			code = textStarted
+		}
+	}()
 	lim := Limits
 	if kind == 1 {
 		lim.MaxStringBytes = maxInbox
@@ -191,7 +202,9 @@ func wcwSettle(id, n, kind uint32) uint32 {
 	if err != nil {
 		err = &convertError{Who: "a settled value", Err: err}
 	}
-	b.hcalls.deliver(int(id), settledValue{ok: err == nil, parsed: true, val: v, perr: err})
+	if b.hcalls.deliver(int(id), settledValue{ok: err == nil, parsed: true, val: v, perr: err}) {
+		return textQuiet
+	}
 	return textStarted
 }
 

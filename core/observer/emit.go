@@ -2,6 +2,7 @@ package observer
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/wcblocks/checkoutwasm/core/trace"
 	"github.com/wcblocks/checkoutwasm/core/value"
@@ -229,48 +230,171 @@ func (e *Emitter) EmitWithAbort(ctx context.Context, ev Event, data any) Emissio
 }
 
 func (e *Emitter) emit(ctx context.Context, ev Event, data any, abortable bool) Emission {
-	var em Emission
+	r := &emission{e: e, ctx: ctx, ev: ev, data: data, abortable: abortable, done: make(chan struct{})}
 	if abortable {
-		em.Responses = []*value.Object{}
+		r.em.Responses = []*value.Object{}
 	}
-	var subs []Subscription
 	if e.Registry != nil {
-		subs = e.Registry.Sorted(ev)
+		r.subs = e.Registry.Sorted(ev)
 	}
-	for _, sub := range subs {
-		if ctx.Err() != nil {
-			em.Cancelled = true
-			return em
+	if len(r.subs) > 0 && ctx.Done() != nil {
+		// One watch for the whole emission: when ctx ends, the call in
+		// flight ends without its answer (a call with a budget watches its
+		// own ctx as well, see call).
+		stop := context.AfterFunc(ctx, r.interrupt)
+		defer stop()
+	}
+	r.run(true)
+	<-r.done
+	return r.em
+}
+
+// interrupt ends the call in flight, if any, without its answer: ctx
+// ended. Between two calls run's loop sees ctx.Err itself.
+func (r *emission) interrupt() {
+	r.mu.Lock()
+	f := r.cur
+	r.mu.Unlock()
+	if f != nil {
+		f.end(outcome{v: value.Undef}, false)
+	}
+}
+
+// emission is one emit in progress. Its calls run one at a time, in
+// order; the next one starts where the previous one ended: on the
+// emitter's goroutine for an observer that answered at once, else where
+// its answer arrived (a StartFunc's settle, a worker goroutine, the
+// goroutine that saw the call's ctx end). done is closed when it ended;
+// em is final then.
+type emission struct {
+	e         *Emitter
+	ctx       context.Context
+	ev        Event
+	data      any
+	abortable bool
+	subs      []Subscription
+	done      chan struct{}
+
+	mu      sync.Mutex
+	next    int     // the next subscription to call
+	running bool    // a goroutine is in run's loop
+	again   bool    // a call ended while running: the loop goes on
+	over    bool    // done is closed
+	cur     *flight // the call in flight
+	loud    uint64  // counts what may need Go's scheduler: a goroutine, a timer, the end
+	em      Emission
+}
+
+// run calls the observers from r.next on, one at a time, until one of them
+// answers later (its end calls complete, which calls run again) or the
+// emission ends. own is true on the emitter's goroutine, which may block:
+// a Prompt observer is then called right there. Only one goroutine is in
+// the loop at a time; a call that ends meanwhile sets again.
+func (r *emission) run(own bool) {
+	r.mu.Lock()
+	if r.running {
+		r.again = true
+		r.mu.Unlock()
+		return
+	}
+	r.running = true
+	for {
+		r.again = false
+		if r.over {
+			break
 		}
-		c := e.call(ctx, ev, sub, data)
-		em.Calls = append(em.Calls, c)
-		switch {
-		case c.Cancelled:
-			em.Cancelled = true
-			return em
-		case c.TimedOut:
-			em.TimedOut = true
-			if abortable {
-				em.Responses = append(em.Responses, c.Value.(*value.Object))
-				return em
-			}
-		case c.Err != nil:
-			if abortable {
-				em.Responses = append(em.Responses, ErrorResponse(""))
-				return em
-			}
-		case abortable:
-			typ, ok := responseType(c.Value)
-			if !ok {
-				continue
-			}
+		if r.next >= len(r.subs) {
+			r.end()
+			break
+		}
+		if r.ctx.Err() != nil {
+			r.em.Cancelled = true
+			r.end()
+			break
+		}
+		f := &flight{r: r, sub: r.subs[r.next], callCtx: r.ctx}
+		r.next++
+		r.cur = f
+		r.mu.Unlock()
+		f.call(own)
+		r.mu.Lock()
+		if !r.again {
+			break // the call is in flight: its end goes on (complete)
+		}
+	}
+	r.running = false
+	r.mu.Unlock()
+}
+
+// end closes done; r.mu is held.
+func (r *emission) end() {
+	r.over = true
+	r.loud++
+	close(r.done)
+}
+
+// complete takes the outcome of the call in flight (exactly once per call)
+// and goes on with the emission. It reports whether what it ran stayed
+// quiet (see StartFunc).
+func (r *emission) complete(c Call) (quiet bool) {
+	r.mu.Lock()
+	before := r.loud
+	r.em.Calls = append(r.em.Calls, c)
+	if r.stops(c) {
+		r.end()
+	}
+	if r.running {
+		// The call ended inside its own start (an answer at once): the
+		// loop that started it goes on.
+		r.again = true
+		r.mu.Unlock()
+		return true
+	}
+	r.mu.Unlock()
+	r.run(false)
+	r.mu.Lock()
+	quiet = r.loud == before
+	r.mu.Unlock()
+	return quiet
+}
+
+// stops applies c to the emission (ref §5.3/§5.4, D6, D17) and reports
+// whether no further observer is called; r.mu is held.
+func (r *emission) stops(c Call) bool {
+	em := &r.em
+	switch {
+	case c.Cancelled:
+		em.Cancelled = true
+		return true
+	case c.TimedOut:
+		em.TimedOut = true
+		if r.abortable {
 			em.Responses = append(em.Responses, c.Value.(*value.Object))
-			if typ == TypeError || typ == TypeFail {
-				return em
-			}
+			return true
+		}
+	case c.Err != nil:
+		if r.abortable {
+			em.Responses = append(em.Responses, ErrorResponse(""))
+			return true
+		}
+	case r.abortable:
+		typ, ok := responseType(c.Value)
+		if !ok {
+			return false
+		}
+		em.Responses = append(em.Responses, c.Value.(*value.Object))
+		if typ == TypeError || typ == TypeFail {
+			return true
 		}
 	}
-	return em
+	return false
+}
+
+// noteLoud records that something may need Go's scheduler.
+func (r *emission) noteLoud() {
+	r.mu.Lock()
+	r.loud++
+	r.mu.Unlock()
 }
 
 // invokers runs observer calls on kept goroutines (package workers): a
@@ -278,25 +402,13 @@ func (e *Emitter) emit(ctx context.Context, ev Event, data any, abortable bool) 
 // goroutine's stack by copying on every call.
 var invokers = workers.New()
 
-// outcome is what an observer goroutine sends back.
+// outcome is what an observer call gave.
 type outcome struct {
 	v   any
 	err error
 }
 
-// invoke runs fn and sends its outcome on ch, which must have room for one
-// value so that a result nobody waits for any more never blocks.
-func invoke(ctx context.Context, fn Func, data any, ch chan<- outcome) {
-	defer func() {
-		if p := recover(); p != nil {
-			ch <- outcome{v: value.Undef, err: Recovered("observer", p)}
-		}
-	}()
-	v, err := fn(ctx, data)
-	ch <- outcome{v: v, err: err}
-}
-
-// invokeHere is invoke on the caller's goroutine (a Prompt subscription).
+// invokeHere calls fn on the caller's goroutine; a panic is a throw.
 func invokeHere(ctx context.Context, fn Func, data any) (o outcome) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -307,50 +419,120 @@ func invokeHere(ctx context.Context, fn Func, data any) (o outcome) {
 	return outcome{v: v, err: err}
 }
 
-// call runs one observer with its budget and reports it.
-func (e *Emitter) call(ctx context.Context, ev Event, sub Subscription, data any) Call {
+// flight is one observer call in progress. It ends exactly once: with the
+// observer's outcome, or without one when its ctx ended first (budget,
+// reset); a later outcome is dropped.
+type flight struct {
+	r         *emission
+	sub       Subscription
+	start     time.Time
+	callCtx   context.Context
+	timer     *time.Timer
+	budgetErr *TimeoutError
+
+	mu        sync.Mutex
+	ended     bool
+	stopWatch func() bool
+	abandon   func()
+}
+
+// call starts the observer with its budget (D17). The call ends (end) at
+// once or later; see run.
+func (f *flight) call(own bool) {
+	r, sub := f.r, f.sub
+	e := r.e
 	budget := sub.Timeout
 	if budget <= 0 {
-		budget = e.Timeouts[ev]
+		budget = e.Timeouts[r.ev]
 	}
-	start := e.now() // before the budget timer starts, so Duration >= budget on expiry
-	callCtx := ctx
-	var timer *time.Timer
-	var budgetErr *TimeoutError
+	f.start = e.now() // before the budget timer starts, so Duration >= budget on expiry
 	if budget > 0 {
-		budgetErr = &TimeoutError{Event: ev, Label: sub.Label, Budget: budget}
+		f.budgetErr = &TimeoutError{Event: r.ev, Label: sub.Label, Budget: budget}
 		// Not context.WithTimeout: the call's ctx must stay alive after
 		// the call settled until the attempt ends (D18), so only the timer
 		// is stopped then. The child stays attached to ctx until ctx is done.
-		c, cancel := context.WithCancelCause(ctx)
-		callCtx = context.WithValue(c, budgetKey{}, true)
-		timer = time.AfterFunc(budget, func() { cancel(budgetErr) })
+		c, cancel := context.WithCancelCause(r.ctx)
+		f.callCtx = context.WithValue(c, budgetKey{}, true)
+		f.timer = time.AfterFunc(budget, func() { cancel(f.budgetErr) })
+		r.noteLoud()
+		f.watch()
 	}
-
-	var res outcome
-	settled := false
-	if sub.Prompt {
+	switch {
+	case sub.Start != nil:
+		f.launch()
+	case sub.Prompt && own:
 		// Fn returns once callCtx is done: call it here (Options.Prompt).
-		res, settled = invokeHere(callCtx, sub.Fn, data), true
-	} else {
-		ch := make(chan outcome, 1)
-		invokers.Run(func() { invoke(callCtx, sub.Fn, data, ch) })
-		select {
-		case res = <-ch:
-			settled = true
-		case <-callCtx.Done():
-			// Prefer a result that arrived at the same moment.
-			select {
-			case res = <-ch:
-				settled = true
-			default:
-			}
-		}
+		f.end(invokeHere(f.callCtx, sub.Fn, r.data), true)
+	default:
+		r.noteLoud()
+		invokers.Run(func() { f.end(invokeHere(f.callCtx, sub.Fn, r.data), true) })
 	}
-	if timer != nil {
-		timer.Stop()
-	}
+}
 
+// watch ends the call without an outcome when its own callCtx (with a
+// budget) ends first; the emission's watch (interrupt) covers the rest.
+func (f *flight) watch() {
+	stop := context.AfterFunc(f.callCtx, func() { f.end(outcome{v: value.Undef}, false) })
+	f.mu.Lock()
+	if f.ended {
+		f.mu.Unlock()
+		stop()
+		return
+	}
+	f.stopWatch = stop
+	f.mu.Unlock()
+}
+
+// launch calls the subscription's Start; a panic in it is a throw.
+func (f *flight) launch() {
+	defer func() {
+		if p := recover(); p != nil {
+			f.end(outcome{v: value.Undef, err: Recovered("observer", p)}, true)
+		}
+	}()
+	abandon := f.sub.Start(f.callCtx, f.r.data, func(v any, err error) bool {
+		return f.end(outcome{v: v, err: err}, true)
+	})
+	if abandon == nil {
+		return
+	}
+	f.mu.Lock()
+	if f.ended {
+		f.mu.Unlock()
+		abandon() // ended without the answer while Start ran
+		return
+	}
+	f.abandon = abandon
+	f.mu.Unlock()
+}
+
+// end ends the call (once: a second end reports quiet and does nothing)
+// and goes on with the emission. settled is false when callCtx ended
+// before the observer answered.
+func (f *flight) end(o outcome, settled bool) (quiet bool) {
+	f.mu.Lock()
+	if f.ended {
+		f.mu.Unlock()
+		return true
+	}
+	f.ended = true
+	stop, abandon := f.stopWatch, f.abandon
+	f.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
+	if f.timer != nil {
+		f.timer.Stop()
+	}
+	if !settled && abandon != nil {
+		abandon()
+	}
+	return f.r.complete(f.r.e.outcomeCall(f.r.ctx, f.r.ev, f.sub, f.start, f.callCtx, f.budgetErr, o, settled))
+}
+
+// outcomeCall is the Call for an observer call that ended (logged and
+// traced): settled with o, or not settled because callCtx ended first.
+func (e *Emitter) outcomeCall(ctx context.Context, ev Event, sub Subscription, start time.Time, callCtx context.Context, budgetErr *TimeoutError, res outcome, settled bool) Call {
 	end := e.now()
 	c := Call{Sub: sub, Value: value.Undef, Duration: end.Sub(start)}
 	var msg string

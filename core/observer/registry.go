@@ -45,7 +45,26 @@ type Options struct {
 	// goroutine switches per call. The bridge's JS observers are Prompt
 	// (they wait for their Promise or ctx, whichever comes first).
 	Prompt bool
+	// Start, when set, calls the observer without waiting for its answer
+	// (StartFunc); the emitter then never calls Fn. With it an emission
+	// goes on from wherever the answer arrives — inside the module export
+	// that carries it, for the bridge's JS observers — instead of waking
+	// the emitter's goroutine once per observer (issue 10).
+	Start StartFunc
 }
+
+// StartFunc calls an observer without waiting for its answer. It must call
+// settle exactly once with what the observer answered, as Func returns it
+// (the value, or a non-nil error for a throw or rejection): before it
+// returns when the answer is already there, else later from any
+// goroutine. settle runs the rest of the emission up to the next observer
+// that answers later, and reports whether that stayed quiet: it started no
+// goroutine, armed no timer and readied nothing that waits (the caller of
+// settle may then skip a turn of Go's scheduler). Start may return an
+// abandon function: the emitter calls it when it stops waiting first (the
+// call's budget ran out, the attempt ended), and a settle after that is
+// ignored. A panic in Start counts as a throw. Start must not block.
+type StartFunc func(ctx context.Context, data any, settle func(v any, err error) (quiet bool)) (abandon func())
 
 // Subscription is one registered observer, as a snapshot returned by
 // Registry.Sorted.
@@ -55,7 +74,8 @@ type Subscription struct {
 	Priority float64 // lower runs first (ref §5.2)
 	Label    string  // Options.Label, else "observer#<ID>"
 	Timeout  time.Duration
-	Prompt   bool // Options.Prompt
+	Prompt   bool      // Options.Prompt
+	Start    StartFunc // Options.Start
 	Fn       Func
 }
 
@@ -100,7 +120,7 @@ func (r *Registry) Add(ev Event, fn Func, priority float64, opts Options) (unsub
 	if label == "" {
 		label = "observer#" + strconv.Itoa(id)
 	}
-	sub := Subscription{ID: id, Event: ev, Priority: priority, Label: label, Timeout: timeout, Prompt: opts.Prompt, Fn: fn}
+	sub := Subscription{ID: id, Event: ev, Priority: priority, Label: label, Timeout: timeout, Prompt: opts.Prompt, Start: opts.Start, Fn: fn}
 	if r.subs == nil {
 		r.subs = map[Event][]Subscription{}
 	}

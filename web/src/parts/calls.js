@@ -285,13 +285,17 @@ function createCalls(log) {
 
   // Hands call id's settlement text (inbox, n bytes) to Go; false when Go
   // cannot take it (the caller then settles with the JS value).
+  // Code 4: Go took it and carried on inside the call (an observer's
+  // answer runs its emission up to the next observer that answers later)
+  // without readying anything for its scheduler: no resume, unless a call
+  // made meanwhile left one owed.
   function settleText(id, n, kind) {
     var code = callGo(function () { return exportsRef.wcw_settle(id, n, kind); });
-    if (code === 0) {
+    if (code === 0 || (code === 4 && owed)) {
       resume();
       return true;
     }
-    return false;
+    return code === 4;
   }
 
   // forget: the untracked call id whose controller goes with the
