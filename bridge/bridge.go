@@ -191,7 +191,7 @@ func (b *Bridge) engineConfig(opts jsv.Value) engine.Config {
 	nav := get(opts, "navigate")
 	cfg.Navigate = func(url string) {
 		if isFunction(nav) {
-			if _, err := nav.Invoke(url); err != nil {
+			if _, err := nav.Invoke(b.hcalls.jsString(url)); err != nil {
 				b.logError("checkout: navigate option threw", errorFromCall(err))
 			}
 			return

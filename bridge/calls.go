@@ -3,6 +3,9 @@
 package bridge
 
 import (
+	"runtime"
+	"unsafe"
+
 	"errors"
 	"sync"
 
@@ -34,6 +37,7 @@ type hostCalls struct {
 	host                                                jsv.Value
 	awaitFn, observeFn, abortFn, takeFn, respondFn, con jsv.Value // the host's members, read once
 	requestFn                                           jsv.Value // host.request, or undefined (an older checkout.js)
+	readTextFn                                          jsv.Value // host.readText, or undefined (an older checkout.js)
 	settled                                             *funcHandle
 	enc                                                 snapjson.Encoder // observe's buffer (one call at a time: JS is single-threaded)
 
@@ -46,7 +50,7 @@ type hostCalls struct {
 	lastRefs      jsv.Value     // and its refs
 	waiting       map[int]chan settledValue
 	later         map[int]func(settledValue) (quiet bool) // observeStart's calls
-	attempts      map[string]bool // attempts whose end aborts their signals
+	attempts      map[string]bool                         // attempts whose end aborts their signals
 }
 
 // settledValue is how a call settled: ok with v (or, when parsed, with
@@ -71,7 +75,7 @@ func newHostCalls(host jsv.Value) *hostCalls {
 	c := &hostCalls{host: host, waiting: map[int]chan settledValue{}, later: map[int]func(settledValue) bool{}, attempts: map[string]bool{},
 		awaitFn: get(host, "await"), observeFn: get(host, "observe"), abortFn: get(host, "abort"),
 		takeFn: get(host, "take"), respondFn: get(host, "respond"), con: get(host, "connect"),
-		requestFn: get(host, "request")}
+		requestFn: get(host, "request"), readTextFn: get(host, "readText")}
 	f, err := newFunc(func(_ jsv.Value, args []jsv.Value) any {
 		idf, _ := arg(args, 0).Float()
 		ok, _ := arg(args, 1).Truthy()
@@ -422,13 +426,29 @@ func (c *hostCalls) attemptValue(attempt string) jsv.Value {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if attempt != c.lastAttempt || c.lastAttemptJS.IsUndefined() {
-		v, err := jsv.ValueOf(attempt)
-		if err != nil {
-			return jsv.Undefined()
-		}
-		c.lastAttempt, c.lastAttemptJS = attempt, v
+		c.lastAttempt, c.lastAttemptJS = attempt, c.jsString(attempt)
 	}
 	return c.lastAttemptJS
+}
+
+// jsString is s as a JS string, read by checkout.js from Go's memory
+// (host.readText: short ASCII without TextDecoder). Made through
+// syscall/js, wasm_exec.js decodes every string with TextDecoder, which
+// cost ~10 µs for a 32-byte attempt id in Chromium (issue 10). Without
+// host.readText, or if it fails, syscall/js makes it.
+func (c *hostCalls) jsString(s string) jsv.Value {
+	if len(s) > 0 && c != nil && isFunction(c.readTextFn) {
+		v, err := c.readTextFn.Invoke(float64(uintptr(unsafe.Pointer(unsafe.StringData(s)))), len(s))
+		runtime.KeepAlive(s)
+		if err == nil && v.Type() == jsv.TypeString {
+			return v
+		}
+	}
+	v, err := jsv.ValueOf(s)
+	if err != nil {
+		return jsv.Undefined()
+	}
+	return v
 }
 
 // watchAttempt arranges, once per attempt, for every signal given out in

@@ -165,8 +165,8 @@ var SHORT_TEXT = 512;
 
 function createCalls(log) {
   var settled = null;
-  var byCall = Object.create(null); // call id -> AbortController, while pending or tracked
-  var byAttempt = Object.create(null); // attemptId -> [call id]
+  var byCall = new Map(); // call id -> AbortController or signal slot, while pending or tracked
+  var byAttempt = new Map(); // attemptId -> [call id] (Maps: keys come and go every attempt)
   var exportsRef = null; // the module's exports once attached
   var goRef = null;
   var depth = 0; // > 0 while Go runs (an export, go._resume, go.run)
@@ -302,14 +302,14 @@ function createCalls(log) {
   // settlement. asText: a plain fulfilment value goes to wcw_settle.
   function follow(id, p, forget, asText) {
     p.then(function (v) {
-      if (forget !== undefined) delete byCall[forget];
+      if (forget !== undefined) byCall.delete(forget);
       if (asText && attached()) {
         var n = putValue(v);
         if (n >= 0 && settleText(id, n, 0)) return;
       }
       if (settled) settled(id, true, v);
     }, function (e) {
-      if (forget !== undefined) delete byCall[forget];
+      if (forget !== undefined) byCall.delete(forget);
       if (settled) settled(id, false, e);
     });
   }
@@ -379,17 +379,17 @@ function createCalls(log) {
     if (typeof AbortController === 'function') {
       var ctl = new AbortController();
       init.signal = ctl.signal;
-      byCall[id] = ctl;
+      byCall.set(id, ctl);
     }
     var p;
     try {
       p = Promise.resolve(fetchFn(r.url, init));
     } catch (e) {
-      delete byCall[id];
+      byCall.delete(id);
       if (settled) settled(id, false, e);
       return;
     }
-    respond(id, p.then(function (res) { delete byCall[id]; return res; }, function (e) { delete byCall[id]; throw e; }));
+    respond(id, p.then(function (res) { byCall.delete(id); return res; }, function (e) { byCall.delete(id); throw e; }));
   }
 
   function responseText(head, body, bodyError) {
@@ -421,8 +421,12 @@ function createCalls(log) {
     if (typeof AbortController === 'function') {
       var slot = { ctl: null, aborted: false, timedOut: false };
       second = { attemptId: attemptId, get signal() { return signalOf(slot); } };
-      byCall[id] = slot;
-      if (track) (byAttempt[attemptId] || (byAttempt[attemptId] = [])).push(id);
+      byCall.set(id, slot);
+      if (track) {
+        var list = byAttempt.get(attemptId);
+        if (list === undefined) byAttempt.set(attemptId, list = []);
+        list.push(id);
+      }
     } else {
       second = { attemptId: attemptId };
     }
@@ -430,14 +434,14 @@ function createCalls(log) {
     try {
       out = fn(data, second);
     } catch (e) {
-      if (!track) delete byCall[id];
+      if (!track) byCall.delete(id);
       throw e;
     }
     if (isThenable(out)) {
       follow(id, out, track ? undefined : id, true);
       return PENDING;
     }
-    if (!track) delete byCall[id];
+    if (!track) byCall.delete(id);
     return answer(out);
   }
 
@@ -463,12 +467,12 @@ function createCalls(log) {
   // abort call: abort() without a reason makes a DOMException of its own for
   // every signal, which costs ~15 µs each (issue 10).
   function abort(attemptId, id) {
-    var ids = id >= 0 ? [id] : (byAttempt[attemptId] || []);
-    if (!(id >= 0)) delete byAttempt[attemptId];
+    var ids = id >= 0 ? [id] : (byAttempt.get(attemptId) || []);
+    if (!(id >= 0)) byAttempt.delete(attemptId);
     var reason;
     for (var i = 0; i < ids.length; i++) {
-      var entry = byCall[ids[i]];
-      if (id < 0) delete byCall[ids[i]];
+      var entry = byCall.get(ids[i]);
+      if (id < 0) byCall.delete(ids[i]);
       if (!entry) continue;
       var ctl = entry;
       if (typeof entry.abort !== 'function') { // a signalOf slot

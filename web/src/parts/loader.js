@@ -197,7 +197,7 @@ function createLoader(deps) {
             // and waits for the Promise (renders caused by the change committed).
             flushRender: function () { return deps.flushRender(); }
           };
-          ['PENDING', 'TAKE', 'connect', 'await', 'respond', 'request', 'observe', 'take', 'abort', 'done', 'throwNext'].forEach(function (k) {
+          ['PENDING', 'TAKE', 'connect', 'await', 'respond', 'request', 'observe', 'take', 'abort', 'done', 'throwNext', 'readText'].forEach(function (k) {
             host[k] = calls[k];
           });
           calls.attach(instance.exports, go);
