@@ -196,8 +196,10 @@ func (e *Emitter) now() time.Time {
 
 // Emit is the plain emit of ref §5.3. It takes a snapshot of ev's observers
 // sorted by priority (ref §5.2) and calls them one at a time with data,
-// each in its own goroutine, waiting for each to settle before calling the
-// next. A throw (or panic) is passed to LogError and the loop continues; a
+// each settling before the next is called: an Options.Start observer
+// through its StartFunc (the next one is then called where its answer
+// arrives), a Prompt one on the emitter's goroutine when it is the one
+// running the loop, any other on a worker goroutine. A throw (or panic) is passed to LogError and the loop continues; a
 // timed-out call counts as having returned {type:'error', message} (D17)
 // and the loop continues. When ctx is done, Emit stops waiting at once,
 // calls no further observer and returns with Cancelled set. Emit never
