@@ -41,16 +41,14 @@ type hostCalls struct {
 	settled                                             *funcHandle
 	enc                                                 snapjson.Encoder // observe's buffer (one call at a time: JS is single-threaded)
 
-	mu            sync.Mutex
-	next          int
-	lastAttempt   string        // attemptValue's cache
-	lastAttemptJS jsv.Value     // (the zero Value is undefined)
-	lastData      *value.Object // dataText's cache: the object,
-	lastBody      []byte        // its text
-	lastRefs      jsv.Value     // and its refs
-	waiting       map[int]chan settledValue
-	later         map[int]func(settledValue) (quiet bool) // observeStart's calls
-	attempts      map[string]bool                         // attempts whose end aborts their signals
+	mu       sync.Mutex
+	next     int
+	lastData *value.Object // dataText's cache: the object,
+	lastBody []byte        // its text
+	lastRefs jsv.Value     // and its refs
+	waiting  map[int]chan settledValue
+	later    map[int]func(settledValue) (quiet bool) // observeStart's calls
+	attempts map[string]bool                         // attempts whose end aborts their signals
 }
 
 // settledValue is how a call settled: ok with v (or, when parsed, with
@@ -245,74 +243,14 @@ func (c *hostCalls) request(ctx context.Context, text []byte) (settledValue, boo
 	return r, true, err
 }
 
-// observe calls observer cb with (data, {signal, attemptId}) (D18) in one
-// Go → JS call, host.observe(id, cb, address, length, refs, attemptId,
-// track): data travels as snapjson text in Go's memory (address, length),
-// which JS parses into a fresh, unfrozen copy per call. The call answers
-// with a number: n >= 0 when JS wrote the observer's answer as valuetext
-// into the inbox (n bytes), -1 when the answer is a thenable (awaited: it
-// settles through wcw_settle with text, or through settled with a JS
-// value), -2 when the answer is a JS value text cannot carry (read with
-// host.take() and converted by result). A throw is returned as the error.
-// The signal aborts when ctx's budget runs out (D17) or, for a call inside
-// an attempt, when the attempt ends (D18).
-func (c *hostCalls) observe(ctx context.Context, cb jsv.Value, data any, result func(jsv.Value) (any, error)) (any, error) {
-	body, refs := c.dataText(data)
-	attempt := observer.AttemptID(ctx)
-	base := engine.AttemptContext(ctx)
-	if base != nil {
-		c.watchAttempt(attempt, base)
-	}
-	id, ch := c.register()
-	res, err := c.observeFn.Invoke(id, cb, addr(body), len(body), refs, c.attemptValue(attempt), base != nil)
-	if err != nil {
-		c.forget(id)
-		return nil, errorFromCall(err)
-	}
-	code, _ := res.Float()
-	switch {
-	case code >= 0:
-		c.forget(id)
-		v, err := valuetext.Parse(text(uint32(code)), Limits)
-		if err != nil {
-			return nil, &convertError{Who: "an observer's answer", Err: err}
-		}
-		return v, nil
-	case code == -2:
-		c.forget(id)
-		raw, err := c.takeFn.Invoke()
-		if err != nil {
-			return nil, errorFromCall(err)
-		}
-		return result(raw)
-	}
-	// A thenable: its signal aborts if the time budget runs out first
-	// (D17); once it settled, nothing is left to abort for this call (the
-	// attempt's end aborts it, D18: watchAttempt). Inside an attempt only a
-	// call with a budget needs the watch (observer.HasBudget); outside one
-	// (onAttemptSettled, whose ctx has a deadline) every call gets it.
-	var stop func() bool
-	if ctx.Done() != nil && (base == nil || observer.HasBudget(ctx)) {
-		stop = context.AfterFunc(ctx, func() {
-			if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
-				_, _ = c.abortFn.Invoke(attempt, id) // D17/D18: the time budget ran out
-			}
-		})
-	}
-	r, err := c.wait(ctx, id, ch)
-	if stop != nil {
-		stop()
-	}
-	if err != nil {
-		return nil, err
-	}
-	if r.parsed {
-		return r.val, nil // a parse error came back as err from wait
-	}
-	return result(r.v)
-}
-
-// observeStart is observe for the emitter's StartFunc: it never waits.
+// observeStart calls observer cb for the emitter's StartFunc with (data,
+// {signal, attemptId}) (D18) in one Go → JS call, host.observe(id, cb,
+// address, length, refs, attemptAddress, track, attemptLength): data and
+// the attempt id travel as text in Go's memory, which JS parses into a
+// fresh, unfrozen copy per call. It never waits. JS answers with a number:
+// n >= 0 when it wrote the observer's answer as valuetext into the inbox
+// (n bytes), -2 when the answer is a JS value text cannot carry (read with
+// host.take() and converted by result), -1 when the answer is a thenable.
 // An answer the observer gave at once (or a throw, or a value that cannot
 // be converted) goes to settle before it returns; a thenable's settlement
 // goes to settle from deliver, inside wcw_settle or the settled callback,
@@ -347,7 +285,11 @@ func (c *hostCalls) observeStart(ctx context.Context, cb jsv.Value, data any, re
 		return settle(result(r.v))
 	}
 	c.mu.Unlock()
-	res, err := c.observeFn.Invoke(id, cb, addr(body), len(body), refs, c.attemptValue(attempt), base != nil)
+	// The attempt id as text in Go's memory (attempt stays alive below):
+	// a JS string made from Go costs a reference with a finalizer, ~10 µs
+	// on the first observer of every attempt (issue 10).
+	res, err := c.observeFn.Invoke(id, cb, addr(body), len(body), refs, stringAddr(attempt), base != nil, len(attempt))
+	runtime.KeepAlive(attempt)
 	if err != nil {
 		c.forget(id)
 		settle(nil, errorFromCall(err))
@@ -420,15 +362,12 @@ func (c *hostCalls) dataText(data any) ([]byte, jsv.Value) {
 	return body, refs
 }
 
-// attemptValue is attempt as a JS string, made once per attempt rather
-// than once per observer call.
-func (c *hostCalls) attemptValue(attempt string) jsv.Value {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if attempt != c.lastAttempt || c.lastAttemptJS.IsUndefined() {
-		c.lastAttempt, c.lastAttemptJS = attempt, c.jsString(attempt)
+// stringAddr is the address of s's bytes in Go's memory (0 when empty).
+func stringAddr(s string) float64 {
+	if len(s) == 0 {
+		return 0
 	}
-	return c.lastAttemptJS
+	return float64(uintptr(unsafe.Pointer(unsafe.StringData(s))))
 }
 
 // jsString is s as a JS string, read by checkout.js from Go's memory
@@ -438,7 +377,7 @@ func (c *hostCalls) attemptValue(attempt string) jsv.Value {
 // host.readText, or if it fails, syscall/js makes it.
 func (c *hostCalls) jsString(s string) jsv.Value {
 	if len(s) > 0 && c != nil && isFunction(c.readTextFn) {
-		v, err := c.readTextFn.Invoke(float64(uintptr(unsafe.Pointer(unsafe.StringData(s)))), len(s))
+		v, err := c.readTextFn.Invoke(stringAddr(s), len(s))
 		runtime.KeepAlive(s)
 		if err == nil && v.Type() == jsv.TypeString {
 			return v

@@ -208,20 +208,15 @@ func (b *Bridge) apiOff(args []jsv.Value) (any, error) {
 	return nil, nil
 }
 
-// observerFunc adapts a JS callback to a core observer. It is called with
-// (data, {signal, attemptId}) (D18); a returned Promise is awaited in the
-// emitter's goroutine; a throw or rejection is returned as an error, and
-// so is a result that cannot be converted (a cycle, over the limits, a
-// throwing getter or Proxy), named by who.
+// observerFunc adapts a JS callback to a core observer for a host without
+// checkout.js's calls part (with it, the observer is a Start subscription:
+// hostCalls.observeStart). It is called with (data, {signal, attemptId})
+// (D18); a returned Promise is awaited in the emitter's goroutine; a throw
+// or rejection is returned as an error, and so is a result that cannot be
+// converted (a cycle, over the limits, a throwing getter or Proxy), named
+// by who.
 func (b *Bridge) observerFunc(cb jsv.Value, who string) observer.Func {
 	return func(ctx context.Context, data any) (any, error) {
-		if b.hcalls != nil {
-			v, err := b.hcalls.observe(ctx, cb, data, func(res jsv.Value) (any, error) { return b.result(res, who) })
-			if err != nil {
-				return value.Undef, err
-			}
-			return v, nil
-		}
 		second, _ := b.conv.object.New()
 		_ = second.Set("attemptId", observer.AttemptID(ctx))
 		if ac, err := global("AbortController").New(); err == nil {

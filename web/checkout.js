@@ -2582,7 +2582,10 @@
    *                      as one text (see respond below)
    *   request(id, address, length)  the checkout request as text: built,
    *                      fetched and read here (see request below)
-   *   observe(id, fn, address, length, refs, attemptId, track)
+   *   observe(id, fn, address, length, refs, attemptId, track, attemptLength)
+   *                      (attemptId: a string, or with attemptLength the
+   *                      address of its text in Go's memory: no JS string
+   *                      made by Go, no reference Go tracks per attempt)
    *                      calls fn(data, {signal, attemptId}) with data
    *                      revived from the snapjson text at address/length in
    *                      Go's memory (not frozen: each observer gets its own
@@ -2862,7 +2865,8 @@
       return TAKE;
     }
 
-    function observe(id, fn, address, length, refs, attemptId, track) {
+    function observe(id, fn, address, length, refs, attemptId, track, attemptLength) {
+      if (typeof attemptLength === 'number') attemptId = attemptLength > 0 ? readText(attemptId, attemptLength) : '';
       var data = length > 0 ? revive(JSON.parse(readText(address, length)), undefined, refs, true) : undefined;
       var second;
       if (typeof AbortController === 'function') {

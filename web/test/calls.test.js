@@ -104,6 +104,31 @@ test('D7 calls.observe: a thenable answer returns PENDING; a plain fulfilment go
   assert.equal(calls.take(), badThen);
 });
 
+test('issue 10 calls.observe: the attempt id may come as text in Go memory (address, attemptLength); abort(attemptId) still finds the call', () => {
+  const { calls, mod } = setup();
+  const seen = [];
+  const b = new TextEncoder().encode('0123456789abcdef0123456789abcdef');
+  new Uint8Array(mod.exports.mem.buffer, 300, b.length).set(b);
+  const out = calls.observe(1, (d, second) => { seen.push(second); return true; }, 0, 0, undefined, 300, true, b.length);
+  assert.ok(out >= 0);
+  assert.equal(seen[0].attemptId, '0123456789abcdef0123456789abcdef');
+  calls.observe(2, (d, second) => { seen.push(second); return true; }, 0, 0, undefined, 0, false, 0);
+  assert.equal(seen[1].attemptId, '', 'length 0: no attempt');
+  calls.abort('0123456789abcdef0123456789abcdef', -1);
+  assert.equal(seen[0].signal.aborted, true, 'D18: the attempt\'s end aborts the call it tracked');
+});
+
+test('issue 10: wcw_settle code 4 (Go carried on inside the call, nothing readied) makes no resume; code 0 does', async () => {
+  for (const [code, resumes] of [[4, 0], [0, 1]]) {
+    const { calls, settled, mod } = setup({ codes: { settle: code } });
+    assert.equal(calls.observe(1, () => Promise.resolve({ type: 'success' }), 0, 0, undefined, 'a1', true), calls.PENDING);
+    await tick();
+    assert.equal(mod.calls.filter((c) => c[0] === 'settle').length, 1);
+    assert.deepEqual(settled, [], 'taken as text: no fallback');
+    assert.equal(mod.go.resumes, resumes, 'code ' + code);
+  }
+});
+
 test('issue 10: a settle Go cannot take (module closed) falls back to settled', async () => {
   const { calls, settled } = setup({ codes: { settle: 2 } });
   calls.observe(1, () => Promise.resolve(1), 0, 0, undefined, 'a1', true);
