@@ -12,6 +12,7 @@ import (
 	"github.com/wcblocks/checkoutwasm/bridge/snapjson"
 
 	"github.com/wcblocks/checkoutwasm/core/observer"
+	"github.com/wcblocks/checkoutwasm/core/value"
 	"github.com/wcblocks/checkoutwasm/core/value/valuetext"
 	"github.com/wcblocks/checkoutwasm/internal/lite/context"
 	"github.com/wcblocks/checkoutwasm/internal/workers"
@@ -175,7 +176,9 @@ func wcwSubmit(id uint32) uint32 {
 // observer's or callback's plain fulfilment value (kind 0, within
 // Limits), or a fetch response read by host.respond (kind 1: {status,
 // headers, text} or {status, headers, bodyError}, whose text may use the
-// whole inbox; the body is parsed later with Limits). An id nobody waits
+// whole inbox; kind 2: {status, headers}, a NUL byte, then the body's text
+// as it came, read as the text member — no JSON string of it to scan and
+// unescape first; the body is parsed later with Limits). An id nobody waits
 // for any more (the budget ran out) is dropped. An observer's answer
 // carries its emission on right here, up to the next observer that
 // answers later (hostCalls.observeStart): it returns textQuiet when that
@@ -194,18 +197,43 @@ func wcwSettle(id, n, kind uint32) (code uint32) {
 			code = textStarted
 		}
 	}()
-	lim := Limits
-	if kind == 1 {
-		lim.MaxStringBytes = maxInbox
-	}
-	v, err := valuetext.Parse(text(n), lim)
-	if err != nil {
-		err = &convertError{Who: "a settled value", Err: err}
-	}
+	v, err := parseSettled(text(n), kind)
 	if b.hcalls.deliver(int(id), settledValue{ok: err == nil, parsed: true, val: v, perr: err}) {
 		return textQuiet
 	}
 	return textStarted
+}
+
+// parseSettled reads a wcw_settle text of kind 0, 1 or 2 (see wcwSettle);
+// an error is a *convertError. The value never points into in (the inbox
+// is reused by the next call).
+func parseSettled(in []byte, kind uint32) (any, error) {
+	lim := Limits
+	if kind == 1 {
+		lim.MaxStringBytes = maxInbox
+	}
+	var body []byte
+	if kind == 2 {
+		i := bytes.IndexByte(in, 0)
+		if i < 0 {
+			i = len(in) // no body: refused below
+		} else {
+			body = in[i+1:]
+		}
+		in = in[:i]
+	}
+	v, err := valuetext.Parse(in, lim)
+	if err == nil && kind == 2 {
+		if o := value.AsObject(v); o != nil && body != nil {
+			v = o.With("text", string(body)) // string() copies
+		} else {
+			err = errors.New("a response head without its body")
+		}
+	}
+	if err != nil {
+		return nil, &convertError{Who: "a settled value", Err: err}
+	}
+	return v, nil
 }
 
 // textWorkers runs the text calls' work on kept goroutines (package

@@ -50,3 +50,46 @@ func TestResponseFromText(t *testing.T) {
 		require.EqualError(t, r.BodyErr, "Error: connection cut")
 	})
 }
+
+// TestParseSettled: issue 10 — the texts wcw_settle reads. Kind 2 is a
+// response head, a NUL byte and the body as it came (no JSON string of it
+// to unescape): the body may hold NULs and quotes, it is copied out of the
+// inbox, and a head without a NUL or that is not an object is an error.
+func TestParseSettled(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		kind uint32
+		want any
+		err  bool
+	}{
+		{"kind 0: a plain value", `{"type":"success"}`, 0, value.NewObject("type", "success"), false},
+		{"kind 1: a response with its body as a JSON string", `{"status":200,"headers":[],"text":"{\"a\":1}"}`, 1,
+			value.NewObject("status", 200.0, "headers", []any{}, "text", `{"a":1}`), false},
+		{"kind 2: head, NUL, raw body", "{\"status\":201,\"headers\":[\"x\",\"y\"]}\x00{\"a\":\"b\\\"c\"}", 2,
+			value.NewObject("status", 201.0, "headers", []any{"x", "y"}, "text", `{"a":"b\"c"}`), false},
+		{"kind 2: the body may hold NULs", "{\"status\":200,\"headers\":[]}\x00a\x00b", 2,
+			value.NewObject("status", 200.0, "headers", []any{}, "text", "a\x00b"), false},
+		{"kind 2: an empty body", "{\"status\":204,\"headers\":[]}\x00", 2,
+			value.NewObject("status", 204.0, "headers", []any{}, "text", ""), false},
+		{"kind 2: no NUL", `{"status":200,"headers":[]}`, 2, nil, true},
+		{"kind 2: a head that is not an object", "[1]\x00{}", 2, nil, true},
+		{"kind 0: not valuetext", `{"a":`, 0, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := []byte(tt.in)
+			v, err := parseSettled(in, tt.kind)
+			if tt.err {
+				var ce *convertError
+				require.ErrorAs(t, err, &ce)
+				return
+			}
+			require.NoError(t, err)
+			for i := range in {
+				in[i] = '#' // the inbox is reused: nothing may point into it
+			}
+			assert.True(t, value.Equal(tt.want, v), "got %#v", v)
+		})
+	}
+}

@@ -2842,17 +2842,32 @@
       respond(id, p.then(function (res) { byCall.delete(id); return res; }, function (e) { byCall.delete(id); throw e; }));
     }
 
-    function responseText(head, body, bodyError) {
+    function responseHead(head) {
       return '{"status":' + (typeof head.status === 'number' && head.status === head.status ? String(head.status) : '0') +
-        ',"headers":' + JSON.stringify(head.headers) +
+        ',"headers":' + JSON.stringify(head.headers);
+    }
+
+    function responseText(head, body, bodyError) {
+      return responseHead(head) +
         (bodyError === undefined ? ',"text":' + JSON.stringify(body) : ',"bodyError":' + JSON.stringify(bodyError)) + '}';
     }
 
+    // A readable body goes raw after the head and a NUL (wcw_settle kind 2):
+    // Go parses it once, as JSON, instead of a JSON string of it first (the
+    // head, made by JSON.stringify, holds no raw NUL).
     function sendResponse(id, head, body, bodyError) {
       if (!attached()) return;
-      var n = putText(responseText(head, body, bodyError));
-      if (n < 0) n = putText(responseText(head, undefined, 'the response body is larger than the module reads (16 MiB)'));
-      if (n >= 0) settleText(id, n, 1);
+      var n = -1;
+      var kind = 1;
+      if (bodyError === undefined) {
+        n = putText(responseHead(head) + '}\u0000' + body);
+        kind = 2;
+      }
+      if (n < 0) {
+        kind = 1;
+        n = putText(responseText(head, undefined, bodyError === undefined ? 'the response body is larger than the module reads (16 MiB)' : bodyError));
+      }
+      if (n >= 0) settleText(id, n, kind);
     }
 
     // The answer of an observer: its text's length, or TAKE.

@@ -316,7 +316,14 @@ test('issue 10: Go is not resumed from inside a call from Go (its return runs th
   assert.equal(mod.go.resumes, before + 1);
 });
 
-test('issue 10: calls.respond reads a Response in JS and sends status, headers and body as one text (wcw_settle kind 1)', async () => {
+// A response text as Go reads it: kind 2 is the head, a NUL and the raw body.
+function responseOf(text, kind) {
+  if (kind !== 2) return JSON.parse(text);
+  const i = text.indexOf('\u0000');
+  return Object.assign(JSON.parse(text.slice(0, i)), { text: text.slice(i + 1) });
+}
+
+test('issue 10: calls.respond reads a Response in JS and sends status, headers and body as one text (wcw_settle kind 2: the body raw after the head and a NUL; kind 1 when it cannot be read)', async () => {
   const { calls, settled, mod } = setup();
   calls.respond(1, Promise.resolve(new Response('{"order_id":7}', { status: 201, headers: { 'X-Demo': 'a', 'Content-Type': 'application/json' } })));
   const cut = new Response('x', { status: 200 });
@@ -325,11 +332,13 @@ test('issue 10: calls.respond reads a Response in JS and sends status, headers a
   const odd = { status: 'x', text: () => 1 };
   calls.respond(3, Promise.resolve(odd));
   calls.respond(4, Promise.reject(new TypeError('Failed to fetch')));
+  calls.respond(5, Promise.resolve(new Response('a\u0000b "c"', { status: 200 })));
   await tick();
   await tick();
-  const got = Object.fromEntries(mod.calls.filter((c) => c[0] === 'settle').map((c) => [c[1], [JSON.parse(c[2]), c[3]]]));
-  assert.deepEqual(got[1], [{ status: 201, headers: ['content-type', 'application/json', 'x-demo', 'a'], text: '{"order_id":7}' }, 1]);
+  const got = Object.fromEntries(mod.calls.filter((c) => c[0] === 'settle').map((c) => [c[1], [responseOf(c[2], c[3]), c[3]]]));
+  assert.deepEqual(got[1], [{ status: 201, headers: ['content-type', 'application/json', 'x-demo', 'a'], text: '{"order_id":7}' }, 2]);
   assert.deepEqual(got[2], [{ status: 200, headers: ['content-type', 'text/plain;charset=UTF-8'], bodyError: 'Error: connection cut' }, 1]);
+  assert.equal(got[5][0].text, 'a\u0000b "c"', 'a body holding NULs and quotes comes as it is (the head holds no raw NUL)');
   const byId = Object.fromEntries(settled.map(([id, ok, v]) => [id, [ok, v]]));
   assert.deepEqual(byId[3], [true, odd], 'not a Response: Go reads the value itself');
   assert.equal(byId[4][0], false, 'a rejected fetch settles as a rejection');
@@ -363,7 +372,7 @@ test('issue 10: calls.request builds the fetch from one text, calls the page\'s 
   assert.equal(init.headers.Nonce, 'n1');
   assert.equal(init.signal.aborted, false);
   const got = mod.calls.filter((c) => c[0] === 'settle');
-  assert.deepEqual([JSON.parse(got[0][2]).text, got[0][3]], ['{"ok":1}', 1]);
+  assert.deepEqual([responseOf(got[0][2], got[0][3]).text, got[0][3]], ['{"ok":1}', 2]);
 
   // abort('', id) aborts the fetch's signal (Go's ctx ended).
   let signal;
