@@ -49,6 +49,7 @@ const (
 	textNoBridge = 2 // no started module (or it was closed): use the api
 	textDone     = 3 // the work ran inside the call; host.done(id, ...) was called
 	textQuiet    = 4 // wcw_settle: taken, and nothing waits for Go's scheduler
+	textDoneNone = 5 // the work ran inside the call and succeeded with undefined: no host.done
 )
 
 // textBridge is the started bridge the exports serve (the last Start).
@@ -103,8 +104,8 @@ func text(n uint32) []byte {
 // end. With inline = 1 (checkout.js: no Go code is running, the call
 // comes straight from the page) an immediate action
 // (engine.PrepareImmediate: a plain setter, which never waits) runs inside
-// the call and textDone is returned, saving the goroutine and the
-// scheduler turn on the caller's path (checkout.js resumes Go soon after,
+// the call and textDoneNone is returned (textDone with host.done when it
+// failed), saving the goroutine and the scheduler turn on the caller's path (checkout.js resumes Go soon after,
 // for what the change readied or armed); any other action runs in a
 // goroutine (textStarted).
 // Inside a call from Go (inline = 0) an action always goes to a goroutine:
@@ -152,8 +153,13 @@ func (b *Bridge) textDispatch(id uint32, msg []byte, inline bool) uint32 {
 		// scheduler turn: checkout.js resumes Go soon after (never inside
 		// this call: Go's WebAssembly port cannot switch goroutines inside an
 		// export that JS may re-enter).
-		b.finish(id, func() (any, error) { return nil, run(context.Background()) })
-		return textDone
+		// A success answers undefined by the return code alone, without
+		// host.done (issue 10: one Go → JS call less per dispatch).
+		if err := runRecovered(run); err != nil {
+			b.finish(id, func() (any, error) { return nil, err })
+			return textDone
+		}
+		return textDoneNone
 	}
 	textWorkers.Run(func() { b.finish(id, func() (any, error) { return nil, run(context.Background()) }) })
 	return textStarted
@@ -275,6 +281,16 @@ func (b *Bridge) finish(id uint32, work func() (any, error)) {
 	e.Value(v)
 	out := e.Bytes()
 	_, _ = b.text.done.Invoke(float64(id), false, jsv.Undefined(), addr(out), len(out))
+}
+
+// runRecovered runs an immediate action; a panic is its error.
+func runRecovered(run func(context.Context) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = observer.Recovered("", r)
+		}
+	}()
+	return run(context.Background())
 }
 
 // addr is the address of p's first byte in linear memory (0 when empty).

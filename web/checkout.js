@@ -2974,11 +2974,15 @@
       waiting[id] = d;
       var inline = depth === 0 ? 1 : 0; // straight from the page: Go may run it here
       var code = callGo(function () { return call(id, inline); });
-      if (code === 0 || (code === 3 && owed)) {
+      if (code === 5) { // done inside the call with undefined (no host.done)
+        delete waiting[id];
+        d.resolve(undefined);
+      }
+      if (code === 0 || ((code === 3 || code === 5) && owed)) {
         resume();
         return promise;
       }
-      if (code === 3) { // done inside the call (host.done ran)
+      if (code === 3 || code === 5) { // done inside the call
         resumeSoon();
         return promise;
       }

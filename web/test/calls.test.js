@@ -292,6 +292,27 @@ test('issue 10: the resume after inline calls is a message task where MessageCha
   assert.equal(mod.go.resumes, 1, 'one resume for both');
 });
 
+test('issue 10: code 5 — an action done inside the call with undefined: the Promise resolves without host.done, one resume soon after', async () => {
+  const ctx = loadParts(['util', 'stores', 'calls'], { AbortController, DOMException, MessageChannel, setTimeout, Symbol, TextEncoder, TextDecoder, Uint8Array, Object, Response, Promise });
+  const calls = ctx.createCalls(recordingLog());
+  calls.connect(() => {});
+  const mod = fakeModule();
+  calls.attach(mod.exports, mod.go);
+  const t = calls.textApi({ dispatch: () => 'api', submit: () => 'api' });
+  let order = [];
+  mod.exports.wcw_dispatch = () => { order.push('in Go'); return 5; };
+  const p = t.dispatch('wc/store/checkout', '__internalSetOrderNotes', ['a']);
+  p.then((v) => order.push('resolved ' + v));
+  order.push('returned');
+  assert.equal(await p, undefined);
+  assert.deepEqual(order, ['in Go', 'returned', 'resolved undefined']);
+  await t.dispatch('wc/store/checkout', '__internalSetOrderNotes', ['b']);
+  assert.equal(mod.go.resumes, 0, 'not on the caller\'s path');
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(mod.go.resumes, 1, 'one resume soon after, for both');
+  calls.done(1, false, undefined, 0, 0); // a late host.done for a settled id does nothing
+});
+
 test('D34 textApi: an error Go throws at the call is thrown synchronously; Go unable to take the call falls back to the api', () => {
   const thrower = setup({ codes: { dispatch: 1 } });
   const t = thrower.calls.textApi({ dispatch: () => 'api', submit: () => 'api' });
