@@ -145,7 +145,7 @@ func TestAttemptContext(t *testing.T) {
 			<-ctx.Done() // the 20 ms budget runs out
 			aliveAfterBudget <- base != nil && base.Err() == nil
 			return value.Undef, ctx.Err()
-		}, 10, observer.Options{Timeout: 20 * time.Millisecond, Prompt: true}) // Prompt: the attempt waits for it to return
+		}, -2e9, observer.Options{Timeout: 20 * time.Millisecond, Prompt: true}) // first (before the harness recorder) and Prompt: called on the attempt's goroutine, which waits for it
 		h.tr.push(jsonResponse(200, successBody, nil))
 		a := h.e.Submit()
 		base := <-got

@@ -20,7 +20,7 @@ func TestBeforeEmit(t *testing.T) {
 		var hooks []observer.Event
 		var h *harness
 		h = newHarness(t, func(c *Config) {
-			c.BeforeEmit = func(_ context.Context, ev observer.Event) error {
+			c.BeforeEmit = func(ev observer.Event) func(context.Context) error {
 				mu.Lock()
 				hooks = append(hooks, ev)
 				mu.Unlock()
@@ -61,12 +61,15 @@ func TestBeforeEmit(t *testing.T) {
 		var h *harness
 		var unsubscribeStale func()
 		h = newHarness(t, func(c *Config) {
-			c.BeforeEmit = func(_ context.Context, ev observer.Event) error {
-				if ev == observer.PaymentSetup { // the component re-rendered: cleanup, then a fresh effect
+			c.BeforeEmit = func(ev observer.Event) func(context.Context) error {
+				if ev != observer.PaymentSetup {
+					return nil
+				}
+				return func(context.Context) error { // the component re-renders: cleanup, then a fresh effect
 					unsubscribeStale()
 					h.e.Registry().Add(observer.PaymentSetup, record("fresh"), 10, observer.Options{})
+					return nil
 				}
-				return nil
 			}
 		})
 		h.registerMethod("bacs")
@@ -79,16 +82,18 @@ func TestBeforeEmit(t *testing.T) {
 		var h *harness
 		n := 0
 		h = newHarness(t, func(c *Config) {
-			c.BeforeEmit = func(ctx context.Context, ev observer.Event) error {
+			c.BeforeEmit = func(ev observer.Event) func(context.Context) error {
 				n++
-				if ev == observer.CheckoutValidation {
-					<-ctx.Done() // a renderer that never settles
-					return ctx.Err()
-				}
-				if ev == observer.PaymentSetup {
+				switch ev {
+				case observer.CheckoutValidation:
+					return func(ctx context.Context) error {
+						<-ctx.Done() // a renderer that never settles
+						return ctx.Err()
+					}
+				case observer.PaymentSetup:
 					panic("renderer exploded")
 				}
-				return errors.New("flush failed")
+				return func(context.Context) error { return errors.New("flush failed") }
 			}
 		})
 		h.registerMethod("bacs")

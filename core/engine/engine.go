@@ -65,9 +65,11 @@ type Config struct {
 	// Navigate performs a redirect that passed the D16 check. nil = no navigation.
 	Navigate func(url string)
 	// BeforeEmit, when set, runs right before each event's observers are
-	// taken (D43, see beforeEmit in beforeemit.go); the bridge waits there
-	// for the page's renders to commit.
-	BeforeEmit func(ctx context.Context, ev observer.Event) error
+	// taken (D43, see beforeEmit in beforeemit.go). It starts what must
+	// happen first and returns at once: nil when there is nothing to wait
+	// for, else a function the engine calls to wait for it (the bridge
+	// waits there for the page's renders to commit).
+	BeforeEmit func(ev observer.Event) (wait func(ctx context.Context) error)
 	Logger     Logger
 	Debug      bool
 	Now        func() time.Time
