@@ -237,17 +237,16 @@ func (e *Emitter) emit(ctx context.Context, ev Event, data any, abortable bool) 
 		r.em.Responses = []*value.Object{}
 	}
 	if e.Registry != nil {
-		r.subs = e.Registry.Sorted(ev)
-	}
-	if len(r.subs) > 0 && ctx.Done() != nil {
-		// One watch for the whole emission: when ctx ends, the call in
-		// flight ends without its answer (a call with a budget watches its
-		// own ctx as well, see call).
-		stop := context.AfterFunc(ctx, r.interrupt)
-		defer stop()
+		r.subs = e.Registry.sorted(ev)
 	}
 	r.run(true)
 	<-r.done
+	r.mu.Lock()
+	stop := r.stopWatch
+	r.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
 	return r.em
 }
 
@@ -285,6 +284,10 @@ type emission struct {
 	cur     *flight // the call in flight
 	loud    uint64  // counts what may need Go's scheduler: a goroutine, a timer, the end
 	em      Emission
+	// stopWatch ends the emission's one watch of ctx (interrupt), made
+	// when a call is first left in flight: an emission whose observers all
+	// answer at once needs none.
+	stopWatch func() bool
 }
 
 // run calls the observers from r.next on, one at a time, until one of them
@@ -321,7 +324,14 @@ func (r *emission) run(own bool) {
 		f.call(own)
 		r.mu.Lock()
 		if !r.again {
-			break // the call is in flight: its end goes on (complete)
+			// The call is in flight: its end goes on (complete). When ctx
+			// ends first, it ends without its answer (a call with a budget
+			// watches its own ctx as well, see call). AfterFunc runs
+			// interrupt on a goroutine of its own, never here.
+			if r.stopWatch == nil && !r.over && r.ctx.Done() != nil {
+				r.stopWatch = context.AfterFunc(r.ctx, r.interrupt)
+			}
+			break
 		}
 	}
 	r.running = false

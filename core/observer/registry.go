@@ -86,9 +86,10 @@ type Subscription struct {
 // changes a snapshot already taken by Sorted, so an emission in progress
 // calls exactly the observers registered when it started (ref §5.2).
 type Registry struct {
-	mu   sync.Mutex
-	last int                      // last id handed out (D5: counter, never random)
-	subs map[Event][]Subscription // registration order; never modified in place
+	mu     sync.Mutex
+	last   int                      // last id handed out (D5: counter, never random)
+	subs   map[Event][]Subscription // registration order; never modified in place
+	bySort map[Event][]Subscription // sorted's snapshots, dropped by each change to their event
 }
 
 // NewRegistry returns an empty registry.
@@ -127,6 +128,7 @@ func (r *Registry) Add(ev Event, fn Func, priority float64, opts Options) (unsub
 	old := r.subs[ev]
 	// Full slice expression: append always copies, old snapshots stay intact.
 	r.subs[ev] = append(old[:len(old):len(old)], sub)
+	delete(r.bySort, ev)
 	r.mu.Unlock()
 
 	return func() { r.remove(ev, id) }
@@ -142,6 +144,7 @@ func (r *Registry) remove(ev Event, id int) {
 	if i < 0 {
 		return
 	}
+	delete(r.bySort, ev)
 	next := make([]Subscription, 0, len(old)-1)
 	next = append(next, old[:i]...)
 	next = append(next, old[i+1:]...)
@@ -161,6 +164,24 @@ func (r *Registry) Sorted(ev Event) []Subscription {
 	list := slices.Clone(r.subs[ev])
 	r.mu.Unlock()
 	slices.SortStableFunc(list, func(a, b Subscription) int { return cmp.Compare(a.Priority, b.Priority) })
+	return list
+}
+
+// sorted is Sorted for the emitter: the same snapshot, shared between
+// emissions until ev's observers change (lists are copy-on-write, so a
+// snapshot never changes once made). The caller must not modify it.
+func (r *Registry) sorted(ev Event) []Subscription {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if list, ok := r.bySort[ev]; ok {
+		return list
+	}
+	list := slices.Clone(r.subs[ev])
+	slices.SortStableFunc(list, func(a, b Subscription) int { return cmp.Compare(a.Priority, b.Priority) })
+	if r.bySort == nil {
+		r.bySort = map[Event][]Subscription{}
+	}
+	r.bySort[ev] = list
 	return list
 }
 

@@ -251,3 +251,34 @@ func TestRegistryConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestSortedSnapshotShared: ref §5.2 — the emitter's sorted snapshot is
+// made once and shared until the event's observers change (issue 10: no
+// clone and sort per emission); a change makes a new one and leaves the
+// old one as it was, for an emission still using it.
+func TestSortedSnapshotShared(t *testing.T) {
+	r := NewRegistry()
+	r.Add(PaymentSetup, returns(1.0), 2, Options{Label: "b"})
+	off := r.Add(PaymentSetup, returns(2.0), 1, Options{Label: "a"})
+	first := r.sorted(PaymentSetup)
+	require.Len(t, first, 2)
+	assert.Equal(t, "a", first[0].Label)
+	again := r.sorted(PaymentSetup)
+	assert.Same(t, &first[0], &again[0], "the same snapshot while nothing changed")
+	assert.Empty(t, r.sorted(CheckoutSuccess))
+
+	r.Add(PaymentSetup, returns(3.0), 0, Options{Label: "c"})
+	afterAdd := r.sorted(PaymentSetup)
+	require.Len(t, afterAdd, 3)
+	assert.Equal(t, []string{"c", "a", "b"}, []string{afterAdd[0].Label, afterAdd[1].Label, afterAdd[2].Label})
+	assert.Equal(t, []string{"a", "b"}, []string{first[0].Label, first[1].Label}, "the old snapshot is unchanged")
+
+	off()
+	afterOff := r.sorted(PaymentSetup)
+	assert.Equal(t, []string{"c", "b"}, []string{afterOff[0].Label, afterOff[1].Label})
+	assert.Len(t, afterAdd, 3, "the snapshot before the removal is unchanged")
+	copied := r.Sorted(PaymentSetup)
+	require.Len(t, copied, 2)
+	assert.Equal(t, []int{afterOff[0].ID, afterOff[1].ID}, []int{copied[0].ID, copied[1].ID}, "Sorted gives the same order, as a copy")
+	assert.NotSame(t, &afterOff[0], &copied[0])
+}
