@@ -364,10 +364,7 @@ func (c *hostCalls) dataText(data any) ([]byte, jsv.Value) {
 
 // stringAddr is the address of s's bytes in Go's memory (0 when empty).
 func stringAddr(s string) float64 {
-	if len(s) == 0 {
-		return 0
-	}
-	return float64(uintptr(unsafe.Pointer(unsafe.StringData(s))))
+	return addr(unsafe.Slice(unsafe.StringData(s), len(s)))
 }
 
 // jsString is s as a JS string, read by checkout.js from Go's memory

@@ -2847,9 +2847,9 @@
         ',"headers":' + JSON.stringify(head.headers);
     }
 
-    function responseText(head, body, bodyError) {
-      return responseHead(head) +
-        (bodyError === undefined ? ',"text":' + JSON.stringify(body) : ',"bodyError":' + JSON.stringify(bodyError)) + '}';
+    // A response whose body could not be read (wcw_settle kind 1).
+    function responseError(head, bodyError) {
+      return responseHead(head) + ',"bodyError":' + JSON.stringify(bodyError) + '}';
     }
 
     // A readable body goes raw after the head and a NUL (wcw_settle kind 2):
@@ -2865,7 +2865,7 @@
       }
       if (n < 0) {
         kind = 1;
-        n = putText(responseText(head, undefined, bodyError === undefined ? 'the response body is larger than the module reads (16 MiB)' : bodyError));
+        n = putText(responseError(head, bodyError === undefined ? 'the response body is larger than the module reads (16 MiB)' : bodyError));
       }
       if (n >= 0) settleText(id, n, kind);
     }

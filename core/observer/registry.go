@@ -160,11 +160,7 @@ func (r *Registry) remove(ev Event, id int) {
 // and owned by the caller; later Add/unsubscribe calls do not change it.
 // No observers gives an empty (nil) slice.
 func (r *Registry) Sorted(ev Event) []Subscription {
-	r.mu.Lock()
-	list := slices.Clone(r.subs[ev])
-	r.mu.Unlock()
-	slices.SortStableFunc(list, func(a, b Subscription) int { return cmp.Compare(a.Priority, b.Priority) })
-	return list
+	return slices.Clone(r.sorted(ev))
 }
 
 // sorted is Sorted for the emitter: the same snapshot, shared between
